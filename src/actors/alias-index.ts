@@ -1,0 +1,71 @@
+// Dictionary of every actor name and alias in the knowledge pack, keyed by the folded first
+// token, built once per knowledge base.
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { foldName } from '../text/tokenize.js';
+
+/**
+ * How strictly the text's casing must follow the alias:
+ * - exact: acronyms ("IS", "US", "SDF") match only in capitals, never "is"/"us";
+ * - capitalised: names with capitals need a capital in the text ("Islamic State", not "islamic state");
+ * - any: aliases written in lower case in the pack ("regime forces", "protesters") match as written in prose.
+ */
+export type CaseMode = 'exact' | 'capitalised' | 'any';
+
+export type AliasEntry = {
+  alias: string;
+  tokens: string[];
+  /** Token forms as written, for 'exact' matching. */
+  raw: string[];
+  actorIds: string[];
+  caseMode: CaseMode;
+  /** Listed under the actor's `ambiguous`: linked only with support from context. */
+  ambiguous: boolean;
+};
+
+export type AliasIndex = Map<string, AliasEntry[]>;
+
+const cache = new WeakMap<KnowledgeBase, AliasIndex>();
+
+export function caseModeOf(alias: string): CaseMode {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  if (!letters) return 'any';
+  if (/[\u0600-\u06FF]/.test(letters)) return 'any';
+  if (letters === letters.toUpperCase() && letters.length <= 6) return 'exact';
+  if (letters === letters.toLowerCase()) return 'any';
+  return 'capitalised';
+}
+
+export function aliasIndex(kb: KnowledgeBase): AliasIndex {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const byKey = new Map<string, AliasEntry>();
+  for (const actor of kb.actors.values()) {
+    const ambiguous = new Set(actor.ambiguous ?? []);
+    const forms = new Set([actor.name, ...actor.aliases, ...ambiguous]);
+    for (const alias of forms) {
+      const tokens = foldName(alias);
+      if (tokens.length === 0) continue;
+      const caseMode = caseModeOf(alias);
+      const key = `${caseMode === 'exact' ? alias.replace(/[^\p{L}\p{N}]/gu, '') : tokens.join(' ')}|${caseMode}|${ambiguous.has(alias)}`;
+      const entry = byKey.get(key);
+      if (entry) {
+        if (!entry.actorIds.includes(actor.id)) entry.actorIds.push(actor.id);
+      } else {
+        byKey.set(key, {
+          alias, tokens, raw: alias.split(/[^\p{L}\p{N}]+/u).filter(Boolean), actorIds: [actor.id],
+          caseMode, ambiguous: ambiguous.has(alias),
+        });
+      }
+    }
+  }
+  const index: AliasIndex = new Map();
+  for (const entry of byKey.values()) {
+    const first = entry.tokens[0]!;
+    const list = index.get(first) ?? [];
+    list.push(entry);
+    index.set(first, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  cache.set(kb, index);
+  return index;
+}

@@ -1,0 +1,89 @@
+// In-document coreference: definite descriptions ("the group", "the regime") and surnames after
+// a full name ("al-Ansari" after "Abu Hudhaifa al-Ansari") link to an actor named earlier.
+import type { ActorKind } from '../analysis/types.js';
+import type { Token } from '../text/tokenize.js';
+import { isCapitalised } from '../text/tokenize.js';
+
+export type CorefRule = { phrase: string[]; kinds: ActorKind[]; aliasContains?: string };
+
+/** A resolved actor mention so far: key identifies the actor within the document. */
+export type LinkedMention = { start: number; end: number; firstToken: number; lastToken: number; key: string; kind: ActorKind; aliases: string[]; via: 'pack' | 'pattern' | 'coref'; surface: string };
+
+export function resolveDefiniteDescriptions(tokens: Token[], rules: CorefRule[], linked: LinkedMention[], taken: (t: number) => boolean, text: string): LinkedMention[] {
+  const out: LinkedMention[] = [];
+  const sorted = [...linked].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const rule of rules) {
+      const n = rule.phrase.length;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = tokens[i + k]?.norm === rule.phrase[k] && !taken(i + k);
+      if (!ok) continue;
+      // "the group's" is fine; "the group of experts" / "the regime forces" are not references.
+      const next = tokens[i + n];
+      if (next && next.start - tokens[i + n - 1]!.end <= 1 && /^(of|forces|army)$/.test(next.norm)) break;
+      const at = tokens[i]!.start;
+      const antecedent = pickAntecedent(sorted, at, rule);
+      if (antecedent) {
+        const end = tokens[i + n - 1]!.end;
+        out.push({ start: at, end, firstToken: i, lastToken: i + n - 1, key: antecedent.key, kind: antecedent.kind, aliases: antecedent.aliases, via: 'coref', surface: text.slice(at, end) });
+      }
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The nearest earlier actor of a fitting kind; an alias containing the rule's word wins. */
+function pickAntecedent(sorted: LinkedMention[], at: number, rule: CorefRule): LinkedMention | null {
+  const WINDOW = 1500; // characters: a few paragraphs back
+  let best: LinkedMention | null = null;
+  for (let j = sorted.length - 1; j >= 0; j--) {
+    const m = sorted[j]!;
+    if (m.start >= at) continue;
+    if (at - m.start > WINDOW) break;
+    if (!rule.kinds.includes(m.kind)) continue;
+    if (rule.aliasContains && m.aliases.some((a) => a.toLowerCase().includes(rule.aliasContains!))) return m;
+    if (!best) best = m;
+    if (!rule.aliasContains) return best;
+  }
+  return best;
+}
+
+/** Surname forms of a person's name: "Abu Hudhaifa al-Ansari" -> ["ansari"]. */
+export function surnameOf(nameTokens: Token[]): string | null {
+  if (nameTokens.length < 2) return null;
+  const last = nameTokens[nameTokens.length - 1]!;
+  return last.norm.length >= 3 ? last.norm : null;
+}
+
+export function resolveSurnames(tokens: Token[], persons: LinkedMention[], surnames: Map<string, string>, taken: (t: number) => boolean, text: string): LinkedMention[] {
+  const out: LinkedMention[] = [];
+  const byKey = new Map(persons.map((p) => [p.key, p] as const));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (taken(i) || !isCapitalised(t.text)) continue;
+    const key = surnameKey(surnames, t.norm, persons, t.start);
+    if (!key) continue;
+    const person = byKey.get(key)!;
+    // Include a preceding "al-"/"el-" article in the span.
+    let first = i;
+    const prev = tokens[i - 1];
+    if (prev && !taken(i - 1) && /^(al|el)$/.test(prev.norm) && /^[-\s]$/.test(text.slice(prev.end, t.start))) first = i - 1;
+    const start = tokens[first]!.start;
+    out.push({ start, end: t.end, firstToken: first, lastToken: i, key, kind: 'person', aliases: person.aliases, via: 'coref', surface: text.slice(start, t.end) });
+  }
+  return out;
+}
+
+function surnameKey(surnames: Map<string, string>, norm: string, persons: LinkedMention[], at: number): string | null {
+  // Several people may share a surname: the one mentioned most recently before this point wins.
+  let best: LinkedMention | null = null;
+  for (const p of persons) {
+    if (surnames.get(p.key) !== norm) continue;
+    if (p.start < at && (!best || p.start > best.start)) best = p;
+  }
+  if (best) return best.key;
+  for (const p of persons) if (surnames.get(p.key) === norm) return p.key;
+  return null;
+}

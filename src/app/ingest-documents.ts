@@ -1,0 +1,53 @@
+// Ingest: read every input, clean, analyse and store each document in its own transaction. A
+// bad input is reported and skipped; the others land.
+import { describeError, WatchfloorError } from '../errors.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { Store } from '../store/store.js';
+import { analyzeInput } from './analyze-text.js';
+
+export type IngestOutcome =
+  | { origin: string; status: 'ingested'; id: string; title: string | null; nearDuplicateOf: string | null }
+  | { origin: string; status: 'duplicate'; id: string }
+  | { origin: string; status: 'failed'; reason: string };
+
+export type IngestSummary = { ingested: number; duplicate: number; failed: number; outcomes: IngestOutcome[] };
+
+export type IngestOptions = {
+  published?: string | null;
+  source?: string | null;
+  timeoutMs?: number;
+  onOutcome?: (o: IngestOutcome) => void;
+};
+
+export async function ingestDocuments(specs: string[], pipeline: Pipeline, store: Store, opts: IngestOptions = {}): Promise<IngestSummary> {
+  const summary: IngestSummary = { ingested: 0, duplicate: 0, failed: 0, outcomes: [] };
+  const record = (o: IngestOutcome) => {
+    summary.outcomes.push(o);
+    if (o.status === 'ingested') summary.ingested++; else if (o.status === 'duplicate') summary.duplicate++; else summary.failed++;
+    opts.onOutcome?.(o);
+  };
+  const readOpts = {
+    ...(opts.published !== undefined ? { published: opts.published } : {}),
+    ...(opts.source !== undefined ? { source: opts.source } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+  };
+  for await (const item of readInputs(specs, readOpts)) {
+    if (!item.ok) {
+      record({ origin: item.origin, status: 'failed', reason: describeError(item.error) });
+      continue;
+    }
+    const { input } = item;
+    try {
+      const { cleaned, analysis } = analyzeInput(pipeline, input);
+      const put = await store.putDocument(cleaned, analysis);
+      if (put.status === 'duplicate') record({ origin: input.origin, status: 'duplicate', id: put.id });
+      else record({ origin: input.origin, status: 'ingested', id: put.id, title: cleaned.title, nearDuplicateOf: put.nearDuplicateOf });
+    } catch (err) {
+      // A broken store stops the run (nothing is half-written); a bad document is skipped.
+      if (err instanceof WatchfloorError && err.code === 'STORE') throw err;
+      record({ origin: input.origin, status: 'failed', reason: describeError(err) });
+    }
+  }
+  return summary;
+}

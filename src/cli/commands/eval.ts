@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../app/app-context.js';
+import { runEval } from '../../eval/run-eval.js';
+import { WatchfloorError } from '../../errors.js';
+import { contextOf } from '../global-options.js';
+
+async function defaultGold(): Promise<string[]> {
+  const dir = resolve(PROJECT_ROOT, '../shared/corpus/gold');
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith('.gold.yaml')).sort().map((f) => resolve(dir, f));
+  } catch {
+    throw new WatchfloorError('NOT_FOUND', `no gold corpus at ${dir}`, { hint: 'pass --gold PATH (a .gold.yaml file or a folder of them)' });
+  }
+}
+
+async function expandGold(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    try {
+      const entries = await readdir(abs);
+      out.push(...entries.filter((f) => f.endsWith('.gold.yaml')).sort().map((f) => resolve(abs, f)));
+    } catch {
+      out.push(abs);
+    }
+  }
+  return out;
+}
+
+export function registerEval(program: Command): void {
+  program.command('eval')
+    .description('score the analysis against gold files (default ../shared/corpus/gold/*.gold.yaml) per layer')
+    .option('--gold <path...>', 'gold file(s) or folder(s)')
+    .option('--verbose', 'list every miss and every output not in gold')
+    .option('--no-baseline', 'skip the compromise baseline')
+    .option('--no-ratchet', 'do not fail on scores below config/eval-thresholds.yaml')
+    .action(async (opts: { gold?: string[]; verbose?: boolean; baseline: boolean; ratchet: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const goldPaths = opts.gold ? await expandGold(opts.gold) : await defaultGold();
+      const pipeline = await ctx.pipeline();
+      const result = await runEval(pipeline, {
+        goldPaths, verbose: Boolean(opts.verbose), baseline: opts.baseline,
+        thresholdsPath: opts.ratchet ? resolve(PROJECT_ROOT, 'config/eval-thresholds.yaml') : null,
+        out: (line) => process.stdout.write(`${line}\n`),
+      });
+      if (result.failures.length) {
+        process.stdout.write(`\nRATCHET FAILED (floors in config/eval-thresholds.yaml):\n${result.failures.map((f) => `  ${f}`).join('\n')}\n`);
+        process.exitCode = 1;
+      } else if (opts.ratchet) {
+        process.stdout.write('\nratchet: every layer at or above its floor\n');
+      }
+    });
+}

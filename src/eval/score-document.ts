@@ -1,0 +1,184 @@
+// Scores one analysis against one gold document, layer by layer. Recall counts gold facts
+// found; precision counts outputs that match some gold fact (only for layers the gold lists).
+import type { ActorOut, Analysis } from '../analysis/types.js';
+import type { GoldActor, GoldDocument } from './gold-types.js';
+import {
+  anchorSentence, anyNameMatches, distanceKm, goldDateSpan, normaliseName, spansOverlap, SYMMETRIC_PREDICATES,
+} from './match-rules.js';
+
+export type LayerScore = {
+  goldTotal: number; goldFound: number;
+  outputTotal: number; outputMatched: number;
+  misses: string[]; extras: string[];
+};
+export type Layer = 'actors' | 'aliases' | 'places' | 'events' | 'relations' | 'quotes' | 'scenarios' | 'assessments' | 'statistics' | 'never';
+export const LAYERS: Layer[] = ['actors', 'aliases', 'places', 'events', 'relations', 'quotes', 'scenarios', 'assessments', 'statistics', 'never'];
+
+const empty = (): LayerScore => ({ goldTotal: 0, goldFound: 0, outputTotal: 0, outputMatched: 0, misses: [], extras: [] });
+
+function actorNames(a: ActorOut): string[] {
+  return [a.name, ...a.aliases];
+}
+
+/** Expand a gold actor reference ("Iran") to the names of its gold actor entry, when listed. */
+function expand(name: string, goldActors: GoldActor[]): string[] {
+  return goldActors.find((g) => anyNameMatches([name], g.names))?.names ?? [name];
+}
+
+function actorMatches(actorId: string | null, names: string[], byId: Map<string, ActorOut>): boolean {
+  const a = actorId ? byId.get(actorId) : undefined;
+  return a ? anyNameMatches(actorNames(a), names) : false;
+}
+
+export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<Record<Layer, LayerScore>> {
+  const out: Partial<Record<Layer, LayerScore>> = {};
+  const byId = new Map(analysis.actors.map((a) => [a.id, a] as const));
+  const goldActors = gold.actors ?? [];
+  const text = analysis.document.text;
+
+  if (gold.actors) {
+    const s = empty(); const al = empty();
+    for (const g of gold.actors) {
+      s.goldTotal++;
+      const hit = analysis.actors.find((a) => anyNameMatches(actorNames(a), g.names));
+      if (hit) s.goldFound++; else s.misses.push(g.names[0]!);
+      if (g.seen && g.seen.length) {
+        al.goldTotal++;
+        const merged = hit && g.seen.every((form) => anyNameMatches(actorNames(hit), [form]));
+        if (merged) al.goldFound++; else al.misses.push(`${g.names[0]}: ${g.seen.join(' = ')}${hit ? ` (got ${actorNames(hit).join(' | ')})` : ''}`);
+      }
+    }
+    for (const a of analysis.actors) {
+      s.outputTotal++;
+      if (goldActors.some((g) => anyNameMatches(actorNames(a), g.names))) s.outputMatched++; else s.extras.push(`${a.name} [${a.kind}${a.kb_id ? '' : ', new'}]`);
+    }
+    out.actors = s;
+    if (al.goldTotal) out.aliases = al;
+  }
+
+  if (gold.places) {
+    const s = empty();
+    const placeMatches = (p: Analysis['places'][number], g: NonNullable<GoldDocument['places']>[number]) =>
+      anyNameMatches([p.name, ...p.mentions.map((m) => m.text)], g.names) && p.lat !== null && p.lon !== null && distanceKm(p.lat, p.lon, g.lat, g.lon) <= g.km;
+    for (const g of gold.places) {
+      s.goldTotal++;
+      if (analysis.places.some((p) => placeMatches(p, g))) s.goldFound++;
+      else {
+        const named = analysis.places.find((p) => anyNameMatches([p.name, ...p.mentions.map((m) => m.text)], g.names));
+        s.misses.push(named ? `${g.names[0]} (found at ${named.lat},${named.lon}: ${named.lat !== null ? Math.round(distanceKm(named.lat, named.lon!, g.lat, g.lon)) : '?'} km off, allowed ${g.km})` : g.names[0]!);
+      }
+    }
+    for (const p of analysis.places) {
+      s.outputTotal++;
+      if (gold.places.some((g) => placeMatches(p, g))) s.outputMatched++; else s.extras.push(`${p.name} [${p.kind}, ${p.country ?? '?'}]`);
+    }
+    out.places = s;
+  }
+
+  if (gold.events) {
+    const s = empty();
+    const placeOf = (id: string | null) => analysis.places.find((p) => p.id === id);
+    const matches = (e: Analysis['events'][number], g: NonNullable<GoldDocument['events']>[number]) => {
+      if (!g.types.includes(e.type)) return false;
+      if (g.date && !(e.date && spansOverlap(goldDateSpan(g.date), [e.date.start, e.date.end]))) return false;
+      if (g.place) {
+        const gp = gold.places?.find((p) => anyNameMatches([g.place!], p.names));
+        const ep = placeOf(e.place);
+        if (!gp || !ep || ep.lat === null || ep.lon === null || distanceKm(ep.lat, ep.lon, gp.lat, gp.lon) > gp.km) return false;
+      }
+      if (g.actors && g.actors.length && !g.actors.some((name) => e.actors.some((r) => actorMatches(r.actor, expand(name, goldActors), byId)))) return false;
+      if (g.fatalities_min !== undefined && e.fatalities?.min !== g.fatalities_min) return false;
+      if (g.modality && !g.modality.includes(e.modality)) return false;
+      return true;
+    };
+    for (const g of gold.events) {
+      s.goldTotal++;
+      if (analysis.events.some((e) => matches(e, g))) s.goldFound++; else s.misses.push(g.what ?? g.types.join('/'));
+    }
+    for (const e of analysis.events) {
+      s.outputTotal++;
+      if (gold.events.some((g) => matches(e, g))) s.outputMatched++;
+      else s.extras.push(`${e.type} ${e.date?.text ?? e.date?.start ?? '-'}: ${e.summary}`);
+    }
+    out.events = s;
+  }
+
+  if (gold.relations) {
+    const s = empty();
+    const matches = (r: Analysis['relations'][number], g: NonNullable<GoldDocument['relations']>[number]) => {
+      if (!g.predicates.includes(r.predicate)) return false;
+      const subj = expand(g.subject, goldActors); const obj = expand(g.object, goldActors);
+      if (actorMatches(r.subject, subj, byId) && actorMatches(r.object, obj, byId)) return true;
+      return SYMMETRIC_PREDICATES.has(r.predicate) && actorMatches(r.subject, obj, byId) && actorMatches(r.object, subj, byId);
+    };
+    for (const g of gold.relations) {
+      s.goldTotal++;
+      if (analysis.relations.some((r) => matches(r, g))) s.goldFound++; else s.misses.push(`${g.subject} ${g.predicates.join('|')} ${g.object}`);
+    }
+    for (const r of analysis.relations) {
+      s.outputTotal++;
+      if (gold.relations.some((g) => matches(r, g))) s.outputMatched++;
+      else s.extras.push(`${byId.get(r.subject)?.name} ${r.predicate} ${byId.get(r.object)?.name}${r.origin === 'pack' ? ' (pack)' : ''}`);
+    }
+    out.relations = s;
+  }
+
+  if (gold.quotes) {
+    const s = empty();
+    const matches = (q: Analysis['quotes'][number], g: NonNullable<GoldDocument['quotes']>[number]) =>
+      q.text.includes(g.contains) && actorMatches(q.speaker, expand(g.speaker, goldActors), byId);
+    for (const g of gold.quotes) {
+      s.goldTotal++;
+      if (analysis.quotes.some((q) => matches(q, g))) s.goldFound++;
+      else {
+        const q = analysis.quotes.find((x) => x.text.includes(g.contains));
+        s.misses.push(`${g.speaker}: "${g.contains}"${q ? ` (speaker given: ${q.speaker ? byId.get(q.speaker)?.name : 'none'})` : ' (quote not found)'}`);
+      }
+    }
+    for (const q of analysis.quotes) {
+      s.outputTotal++;
+      if (gold.quotes.some((g) => matches(q, g))) s.outputMatched++; else s.extras.push(`${q.speaker ? byId.get(q.speaker)?.name : '?'}: "${q.text.slice(0, 60)}"`);
+    }
+    out.quotes = s;
+  }
+
+  const anchored = <T extends { anchor: string }>(layer: Layer, golds: T[] | undefined, outputs: { evidence: { start: number; end: number }[]; label: string; fits: (g: T) => boolean }[]) => {
+    if (!golds) return;
+    const s = empty();
+    const overlaps = (o: { evidence: { start: number; end: number }[] }, g: T) => {
+      const span = anchorSentence(text, g.anchor);
+      return span !== null && o.evidence.some((e) => e.start < span[1] && span[0] < e.end);
+    };
+    for (const g of golds) {
+      s.goldTotal++;
+      if (outputs.some((o) => overlaps(o, g) && o.fits(g))) s.goldFound++; else s.misses.push(g.anchor);
+    }
+    for (const o of outputs) {
+      s.outputTotal++;
+      if (golds.some((g) => overlaps(o, g) && o.fits(g))) s.outputMatched++; else s.extras.push(o.label);
+    }
+    out[layer] = s;
+  };
+  anchored('scenarios', gold.scenarios, analysis.scenarios.map((sc) => {
+    const body = [sc.title, sc.outcome, ...sc.conditions, ...sc.evidence.map((e) => e.text), ...sc.actors.map((id) => actorNames(byId.get(id) ?? { name: '', aliases: [] } as unknown as ActorOut).join(' '))].join(' ').toLowerCase();
+    return { evidence: sc.evidence, label: sc.title, fits: (g: { mentions?: string[] }) => (g.mentions ?? []).every((w) => body.includes(w.toLowerCase())) };
+  }));
+  anchored('assessments', gold.assessments, analysis.assessments.map((a) => ({
+    evidence: a.evidence, label: `${a.likelihood}: ${a.statement.slice(0, 70)}`, fits: (g: { likelihood?: string[] }) => (g.likelihood ?? []).includes(a.likelihood),
+  })));
+  anchored('statistics', gold.statistics, analysis.statistics.map((st) => ({ evidence: st.evidence, label: st.statement.slice(0, 80), fits: () => true })));
+
+  if (gold.never) {
+    const s = empty();
+    const produced = [
+      ...analysis.actors.flatMap(actorNames),
+      ...analysis.places.flatMap((p) => [p.name, ...p.mentions.map((m) => m.text)]),
+    ].map(normaliseName);
+    for (const n of gold.never) {
+      s.goldTotal++;
+      if (!produced.includes(normaliseName(n))) s.goldFound++; else s.misses.push(`produced "${n}"`);
+    }
+    out.never = s;
+  }
+  return out;
+}

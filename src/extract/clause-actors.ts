@@ -1,0 +1,107 @@
+// Who does what to whom inside a clause: the actor group before a trigger (its subject), the
+// group after it (its object), the agent of a passive ("by X"). Groups follow coordination
+// ("IS, the IRGC and Hezbollah") and title compounds ("U.S. President Donald Trump").
+import type { ActorRef, SentenceInfo } from './sentence-index.js';
+import { RELATIVE_OPENERS, type Clause } from './clauses.js';
+
+const PREPOSITIONS = new Set([
+  'of', 'in', 'with', 'to', 'from', 'on', 'against', 'at', 'by', 'for', 'into', 'toward', 'towards',
+  'near', 'under', 'over', 'between', 'among', 'about', 'through', 'within', 'without', 'across',
+  'after', 'before', 'during', 'like', 'including', 'onto', 'upon', 'via', 'than', 'versus', 'amid',
+]);
+const COORDINATION = /^(?:\s|,|\(|\)|and\b|or\b|&|as well as\b|along with\b|together with\b|the\b)*$/i;
+const BE = /\b(?:is|are|was|were|be|been|being|has been|have been|had been|got|get|gets)\s+(?:\w+ly\s+)?$/i;
+
+/** True when the mention sits in a prepositional phrase ("attack on X", "the regime of X"). */
+export function inPrepositionalPhrase(text: string, ref: { start: number }, floor: number): boolean {
+  const before = text.slice(Math.max(floor, ref.start - 48), ref.start);
+  const words = before.match(/[\p{L}’'-]+|[,;:.()“”"—]/gu) ?? [];
+  for (let i = words.length - 1, n = 0; i >= 0 && n < 3; i--, n++) {
+    const w = words[i]!.toLowerCase();
+    if (/^[,;:.()“”"—]$/.test(w)) return false;
+    if (PREPOSITIONS.has(w)) return true;
+  }
+  return false;
+}
+
+/** "Iran-backed": the mention is the first half of a hyphenated modifier, not a noun phrase head. */
+export function isCompoundModifier(text: string, ref: { end: number }): boolean {
+  return /^[-‐‑][\p{L}]/u.test(text.slice(ref.end, ref.end + 2));
+}
+
+function joinsTitle(gap: string, titleWords: ReadonlySet<string>): boolean {
+  const words = gap.trim().split(/\s+/);
+  if (!gap.trim() || words.length > 4 || /[,;:()]/.test(gap)) return false;
+  return words.every((w) => titleWords.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
+}
+
+function joinable(text: string, a: ActorRef, b: ActorRef, titleWords: ReadonlySet<string>): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (a.end > b.start) return false;
+  return COORDINATION.test(gap) || joinsTitle(gap, titleWords);
+}
+
+function uniqueActors(refs: ActorRef[]): ActorRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => !seen.has(r.actor) && seen.add(r.actor));
+}
+
+export type GroupOptions = { titleWords?: ReadonlySet<string>; exclude?: ReadonlySet<string> };
+
+/**
+ * Subject group of a trigger at `pos`: the nearest actor before it in the clause that is not
+ * inside a prepositional phrase or a hyphenated modifier (falling back to the nearest one),
+ * with the actors coordinated to its left. In a relative clause (", who wrote") with no actor
+ * of its own, the antecedent just before the clause.
+ */
+export function subjectBefore(s: SentenceInfo, text: string, clause: Clause, pos: number, opts: GroupOptions = {}): ActorRef[] {
+  const titles = opts.titleWords ?? new Set<string>();
+  const before = s.actors.filter((a) => a.end <= pos && a.start >= clause.start && !opts.exclude?.has(a.actor));
+  let head: ActorRef | undefined;
+  for (let i = before.length - 1; i >= 0 && !head; i--) {
+    const a = before[i]!;
+    if (!inPrepositionalPhrase(text, a, clause.start) && !isCompoundModifier(text, a)) head = a;
+  }
+  head ??= before.at(-1);
+  if (!head) {
+    if (RELATIVE_OPENERS.has(clause.opener)) {
+      const antecedent = s.actors.filter((a) => a.end <= clause.openerStart && clause.openerStart - a.end <= 2).at(-1);
+      if (antecedent && !opts.exclude?.has(antecedent.actor)) return [antecedent];
+    }
+    return [];
+  }
+  const group = [head];
+  for (let i = before.indexOf(head) - 1; i >= 0; i--) {
+    if (!joinable(text, before[i]!, group[0]!, titles)) break;
+    group.unshift(before[i]!);
+  }
+  return uniqueActors(group);
+}
+
+/** Object group: the first actor after `pos` in the clause, with those coordinated to its right. */
+export function objectAfter(s: SentenceInfo, text: string, clause: Clause, pos: number, opts: GroupOptions = {}): ActorRef[] {
+  const titles = opts.titleWords ?? new Set<string>();
+  const after = s.actors.filter((a) => a.start >= pos && a.end <= clause.end && !opts.exclude?.has(a.actor));
+  if (!after.length) return [];
+  const group = [after[0]!];
+  for (let i = 1; i < after.length; i++) {
+    if (!joinable(text, group.at(-1)!, after[i]!, titles)) break;
+    group.push(after[i]!);
+  }
+  return uniqueActors(group);
+}
+
+/** Passive voice: the trigger follows a form of "be" ("was arrested", "were reportedly killed"). */
+export function isPassive(text: string, triggerStart: number, floor: number): boolean {
+  return BE.test(text.slice(Math.max(floor, triggerStart - 32), triggerStart));
+}
+
+/** The agent "by X" within a few words after the trigger. */
+export function agentAfter(s: SentenceInfo, text: string, clause: Clause, pos: number, opts: GroupOptions = {}): ActorRef[] {
+  const window = text.slice(pos, Math.min(clause.end, pos + 60));
+  const m = /\bby\s+/i.exec(window);
+  if (!m || m.index > 30) return [];
+  const at = pos + m.index + m[0].length;
+  const group = objectAfter(s, text, clause, at, opts);
+  return group.length && group[0]!.start - at <= 24 ? group : [];
+}

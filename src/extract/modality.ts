@@ -1,0 +1,80 @@
+// How sure the text is about an event or relation, from modality-cues.yaml: a cue's scope is a
+// few words before the trigger (near), the trigger's clause, the whole sentence before it, or
+// just after it. The strongest modality found wins.
+import type { Modality } from '../analysis/types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
+import { badLexicon, isRecord, stringList } from './lexicon-errors.js';
+import type { Clause } from './clauses.js';
+
+const LEXICON = 'modality-cues';
+const SCOPES = ['near', 'clause', 'sentence', 'after'] as const;
+type Scope = (typeof SCOPES)[number];
+/** Strongest first. */
+export const MODALITY_ORDER: Modality[] = ['negated', 'foiled', 'hypothetical', 'planned', 'claimed', 'alleged', 'reported'];
+const NEAR_WORDS = 3;
+
+export type ModalityCue = { modality: Modality; scope: Scope };
+export type ModalityCues = { matcher: PhraseMatcher<ModalityCue[]> };
+export type ModalityHit = { modality: Modality; cue: PhraseMatch<ModalityCue[]> | null };
+
+const cache = new WeakMap<KnowledgeBase, ModalityCues>();
+
+export function modalityCues(kb: KnowledgeBase): ModalityCues {
+  let c = cache.get(kb);
+  if (c) return c;
+  const raw = kb.lexicons.get(LEXICON) ?? {};
+  if (!isRecord(raw)) throw badLexicon(LEXICON, 'must map a modality to its cue lists');
+  const byPhrase = new Map<string, ModalityCue[]>();
+  for (const modality of MODALITY_ORDER) {
+    const entry = raw[modality];
+    if (entry === undefined) continue;
+    if (!isRecord(entry)) throw badLexicon(LEXICON, `"${modality}" must map scopes (${SCOPES.join(', ')}) to lists`);
+    for (const scope of SCOPES) {
+      for (const phrase of stringList(LEXICON, `${modality}.${scope}`, entry[scope])) {
+        const key = phrase.toLowerCase();
+        byPhrase.set(key, [...(byPhrase.get(key) ?? []), { modality, scope }]);
+      }
+    }
+  }
+  for (const k of Object.keys(raw)) {
+    if (!MODALITY_ORDER.includes(k as Modality)) throw badLexicon(LEXICON, `unknown modality "${k}"`);
+  }
+  c = { matcher: new PhraseMatcher(byPhrase) };
+  cache.set(kb, c);
+  return c;
+}
+
+function wordsBetween(text: string, from: number, to: number): number {
+  const gap = text.slice(from, to).trim();
+  return gap ? gap.split(/\s+/).length : 0;
+}
+
+/**
+ * Modality of a trigger at [start, end) in `clause` of `sentence`. Cues overlapping the trigger
+ * itself do not count ("foiled" is the trigger of a plot-foiled event, not its modality).
+ */
+export function modalityAt(
+  cues: ModalityCues, text: string, sentence: { start: number; end: number }, clause: Clause, start: number, end: number,
+): ModalityHit {
+  let best: ModalityHit = { modality: 'asserted', cue: null };
+  let rank = MODALITY_ORDER.length;
+  const afterEnd = Math.min(sentence.end, end + 40);
+  for (const m of cues.matcher.matchAll(text, sentence.start, afterEnd)) {
+    if (m.end > start && m.start < end) continue;
+    for (const cue of m.value) {
+      const r = MODALITY_ORDER.indexOf(cue.modality);
+      if (r >= rank) continue;
+      let applies = false;
+      if (m.end <= start) {
+        if (cue.scope === 'near') applies = m.start >= clause.start && wordsBetween(text, m.end, start) <= NEAR_WORDS;
+        else if (cue.scope === 'clause') applies = m.start >= clause.start;
+        else if (cue.scope === 'sentence') applies = true;
+      } else if (cue.scope === 'after') {
+        applies = m.start >= end && m.start <= clause.end + 2 && wordsBetween(text, end, m.start) <= 6;
+      }
+      if (applies) { best = { modality: cue.modality, cue: m }; rank = r; }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,94 @@
+// Transliteration-tolerant folding of place names. Arabic names reach English text through
+// many romanisations (Dayr az Zawr / Deir ez-Zor, Ra's al 'Ayn / Ras al-Ain); folding maps the
+// common variants to one key so a lookup does not depend on the romanisation used.
+//
+// Two levels: foldName() keeps vowels in a canonical form (few false matches), skeletonName()
+// keeps only consonants (more recall, more collisions; used as a fallback).
+
+/** Arabic article forms, dropped as separate tokens ("ar Raqqah", "Deir ez Zor"). */
+const ARTICLES = new Set(['al', 'ar', 'as', 'ash', 'ad', 'an', 'at', 'az', 'el', 'ul', 'ez', 'es', 'esh', 'ed', 'er', 'en', 'et', 'adh', 'ath', 'az', 'l']);
+
+/** Whole-token variants that letter rules cannot unify, keyed by their folded form. */
+const TOKEN_SYNONYMS: Record<string, string> = {
+  til: 'tal',        // Tell, Tel (after e→i) = Tal, Tall
+  tul: 'tal',
+  jibil: 'jabal', jibal: 'jabal', jabl: 'jabal', jbil: 'jabal',
+  kfar: 'kafr', kafar: 'kafr', kifr: 'kafr', kufr: 'kafr', kfr: 'kafr',
+  hirbit: 'hirbat', hirbi: 'hirbat', hirba: 'hirbat', hirbt: 'hirbat',
+  mazra: 'mazraa',
+  umm: 'um',
+  bir: 'bir', biir: 'bir',
+  ibn: 'bin',
+  sayida: 'sayida', saida: 'sayida', sayda: 'sayida', sida: 'sayida', sit: 'sayida', sitt: 'sayida',
+  zaynab: 'zinab', zainab: 'zinab', zinab: 'zinab', zaynb: 'zinab',
+};
+
+const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const ARABIC_LETTER = /[\u0600-\u06FF]/;
+
+function foldArabicToken(t: string): string {
+  let s = t.replace(ARABIC_DIACRITICS, '')
+    .replace(/[أإآٱ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه')
+    .replace(/ؤ/g, 'و').replace(/ئ/g, 'ي').replace(/ء/g, '')
+    .replace(/ک/g, 'ك').replace(/ی/g, 'ي');
+  // Clitic + article ("بالرقة", "والحسكة") and the bare article.
+  s = s.replace(/^[وبفلك]?ال(?=..)/, '');
+  return s;
+}
+
+function foldLatinToken(t: string): string {
+  let s = t;
+  s = s.replace(/qu(?=[aeio])/g, 'k');
+  s = s.replace(/ou/g, 'u').replace(/oo/g, 'u').replace(/ee/g, 'i');
+  s = s.replace(/dj/g, 'j').replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/ch/g, 'sh')
+    .replace(/dh/g, 'z').replace(/th/g, 'z').replace(/zh/g, 'z').replace(/gh/g, 'g').replace(/kh/g, 'h')
+    .replace(/q/g, 'k').replace(/x/g, 'ks');
+  s = s.replace(/(.)\1+/g, '$1');
+  // "-ah", "-eh", "-a", "-e" endings (Raqqah/Raqqa, Hasakeh/Hasakah).
+  if (s.length > 3) s = s.replace(/(?:ah|eh|a|e|h)$/, '');
+  s = s.replace(/e/g, 'i').replace(/o/g, 'u');
+  // y as a vowel/diphthong (Dayr/Deir/Dair): not at the start of a token.
+  s = s.charAt(0) + s.slice(1).replace(/y/g, 'i');
+  s = s.replace(/ai/g, 'i').replace(/(.)\1+/g, '$1');
+  s = s.replace(/uw(?=[aiu])/g, 'w');
+  if (s.length > 3) s = s.replace(/(?:ah|ih|a|h)$/, '');
+  return TOKEN_SYNONYMS[s] ?? s;
+}
+
+/** Tokens of a folded name, article tokens removed (unless the name is only an article). */
+export function foldTokens(surface: string): string[] {
+  const base = surface
+    .normalize('NFKD').replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'‘`´ʿʾʻʼ′]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  if (!base) return [];
+  const raw = base.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let t = raw[i]!;
+    if (ARABIC_LETTER.test(t)) { t = foldArabicToken(t); if (t) out.push(t); continue; }
+    if (ARTICLES.has(t) && raw.length > 1) continue;
+    if (t === 'the' && i === 0 && raw.length > 1) continue;
+    // Glued article ("Alraqqa", "Elbuhmeid"): only with a long remainder, to spare "Alton".
+    const glued = /^(?:al|el)([bcdfghjklmnpqrstvwxz]\w{4,})$/.exec(t);
+    if (glued && !/^al[lmnp]/.test(t)) t = glued[1]!;
+    t = foldLatinToken(t);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The folded key of a name: "Dayr az Zawr" and "Deir ez-Zor" give the same key. */
+export function foldName(surface: string): string {
+  return foldTokens(surface).join(' ');
+}
+
+/** Consonant skeleton of a folded key: a looser key for names the fold does not unify. */
+export function skeletonName(surface: string): string {
+  return foldTokens(surface)
+    .map((t) => (ARABIC_LETTER.test(t) ? t : t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1'))
+    .filter((t) => t.length > 0)
+    .join(' ');
+}

@@ -1,0 +1,200 @@
+// The bundled gazetteer: GeoNames-derived places (src/geo/data/gazetteer.tsv.gz, built by
+// scripts/build-gazetteer.ts), countries and world regions (countries.yaml), Syrian and Iraqi
+// governorates (admin1.yaml) and the knowledge packs' places. Names are indexed by their folded
+// key (fold-name.ts) and, as a looser fallback, by their consonant skeleton.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'yaml';
+import type { PlaceKind } from '../analysis/types.js';
+import { WatchfloorError } from '../errors.js';
+import type { PackPlace } from '../knowledge/pack-types.js';
+import type { Gazetteer, GazetteerEntry, GazetteerMatch } from './gazetteer-types.js';
+import { foldTokens } from './fold-name.js';
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
+
+type CountryRow = { code: string; name: string; aliases?: string[]; lat: number; lon: number };
+type RegionRow = { id: string; name: string; kind: PlaceKind; country?: string; aliases?: string[]; lat: number; lon: number };
+type Admin1Row = { country: string; code: string; name: string; aliases?: string[]; seat?: number; lat: number; lon: number };
+
+const ARABIC_LETTER = /[\u0600-\u06FF]/;
+
+function skeletonOf(tokens: string[]): string {
+  return tokens
+    .map((t) => (ARABIC_LETTER.test(t) ? t : t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1'))
+    .join(' ');
+}
+
+/** Skeleton keys this short match too much to be useful as a fallback. */
+function looseKeyUsable(skeleton: string): boolean {
+  return skeleton.replace(/ /g, '').length >= 3;
+}
+
+function kindOf(fcode: string, population: number): PlaceKind {
+  if (fcode === 'PPLC' || fcode === 'PPLA' || population >= 100_000) return 'city';
+  if (population >= 10_000 || fcode === 'PPLA2') return 'town';
+  return 'village';
+}
+
+function readYaml<T>(file: string): T {
+  const path = join(DATA_DIR, file);
+  try {
+    return parse(readFileSync(path, 'utf8')) as T;
+  } catch (cause) {
+    throw new WatchfloorError('CONFIG', `cannot read gazetteer data ${file}`, { subject: path, cause });
+  }
+}
+
+class IndexedGazetteer implements Gazetteer {
+  private readonly entries: GazetteerEntry[] = [];
+  private readonly byKey = new Map<string, number[]>();
+  private readonly bySkeleton = new Map<string, { idx: number; key: string }[]>();
+  private readonly prefixes = new Set<string>();
+
+  get size(): number { return this.entries.length; }
+
+  add(entry: GazetteerEntry, names: Iterable<string>): number {
+    const idx = this.entries.push(entry) - 1;
+    this.addNames(idx, names);
+    return idx;
+  }
+
+  addNames(idx: number, names: Iterable<string>): void {
+    for (const name of names) {
+      const tokens = foldTokens(name);
+      if (tokens.length === 0) continue;
+      const key = tokens.join(' ');
+      push(this.byKey, key, idx);
+      const skel = skeletonOf(tokens);
+      if (looseKeyUsable(skel)) {
+        const list = this.bySkeleton.get(skel);
+        if (!list) this.bySkeleton.set(skel, [{ idx, key }]);
+        else if (!list.some((x) => x.idx === idx && x.key === key)) list.push({ idx, key });
+      }
+      for (let i = 1; i < tokens.length; i++) {
+        this.prefixes.add(tokens.slice(0, i).join(' '));
+        this.prefixes.add('~' + skeletonOf(tokens.slice(0, i)));
+      }
+    }
+  }
+
+  match(surface: string): GazetteerMatch {
+    const tokens = foldTokens(surface);
+    if (tokens.length === 0) return { entries: [], loose: false };
+    const exact = this.byKey.get(tokens.join(' '));
+    if (exact) return { entries: unique(exact).map((i) => this.entries[i]!), loose: false };
+    const skel = skeletonOf(tokens);
+    const key = tokens.join(' ');
+    // Same consonants and nearly the same folded spelling ("Tal Tamer" / "Tall Tamr").
+    const budget = key.length <= 6 ? 1 : 2;
+    const loose = (looseKeyUsable(skel) ? this.bySkeleton.get(skel) ?? [] : []).filter((x) => editDistance(x.key, key, budget) <= budget);
+    return { entries: unique(loose.map((x) => x.idx)).map((i) => this.entries[i]!), loose: true };
+  }
+
+  lookup(surface: string): GazetteerEntry[] {
+    return this.match(surface).entries;
+  }
+
+  hasPrefix(surface: string): boolean {
+    const tokens = foldTokens(surface);
+    if (tokens.length === 0) return false;
+    const key = tokens.join(' ');
+    return this.prefixes.has(key) || this.byKey.has(key) || this.prefixes.has('~' + skeletonOf(tokens));
+  }
+}
+
+/** Levenshtein distance, giving up (returning budget + 1) once it exceeds the budget. */
+function editDistance(a: string, b: string, budget: number): number {
+  if (Math.abs(a.length - b.length) > budget) return budget + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let k = 1; k <= b.length; k++) {
+      const v = Math.min(prev[k]! + 1, cur[k - 1]! + 1, prev[k - 1]! + (a[i - 1] === b[k - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > budget) return budget + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function push(map: Map<string, number[]>, key: string, idx: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [idx]);
+  else if (list[list.length - 1] !== idx) list.push(idx);
+}
+
+function unique(list: number[]): number[] {
+  return list.length < 2 ? list : [...new Set(list)];
+}
+
+/** Names written "Washington, D.C." are also known by the part before the comma. */
+function withShortForms(names: string[]): string[] {
+  const out = [...names];
+  for (const n of names) {
+    const comma = n.indexOf(',');
+    if (comma > 2) out.push(n.slice(0, comma));
+  }
+  return out;
+}
+
+let cachedGeonames: Buffer | null = null;
+
+export async function loadGazetteer(packPlaces: PackPlace[]): Promise<Gazetteer> {
+  const gaz = new IndexedGazetteer();
+  const admin1Rows = readYaml<Admin1Row[]>('admin1.yaml');
+  const admin1Name = new Map(admin1Rows.map((r) => [`${r.country}.${r.code}`, r.name]));
+  const world = readYaml<{ countries: CountryRow[]; regions: RegionRow[] }>('countries.yaml');
+
+  for (const c of world.countries) {
+    gaz.add({ id: `country:${c.code}`, name: c.name, kind: 'country', country: c.code, admin1: null, lat: c.lat, lon: c.lon,
+      geonames_id: null, population: 10_000_000, source: 'country' }, [c.name, ...(c.aliases ?? [])]);
+  }
+  for (const r of world.regions) {
+    gaz.add({ id: `region:${r.id}`, name: r.name, kind: r.kind, country: r.country ?? null, admin1: null, lat: r.lat, lon: r.lon,
+      geonames_id: null, population: 5_000_000, source: 'region' }, [r.name, ...(r.aliases ?? [])]);
+  }
+  for (const a of admin1Rows) {
+    gaz.add({ id: `admin1:${a.country}.${a.code}`, name: a.name, kind: 'admin1', country: a.country, admin1: a.name, lat: a.lat, lon: a.lon,
+      geonames_id: null, population: 1_000_000, source: 'admin1' }, [a.name, ...(a.aliases ?? [])]);
+  }
+
+  // GeoNames rows; a pack place naming the same geonames id absorbs the row's names.
+  const packByGeonames = new Map<number, PackPlace>();
+  for (const p of packPlaces) if (p.geonames) packByGeonames.set(p.geonames, p);
+  const absorbed = new Map<string, string[]>();
+  cachedGeonames ??= gunzipSync(readFileSync(join(DATA_DIR, 'gazetteer.tsv.gz')));
+  const text = cachedGeonames.toString('utf8');
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!line) continue;
+    const f = line.split('\t');
+    const id = Number(f[0]);
+    const names = [f[1]!, ...(f[8] ? f[8].split('|') : [])];
+    const pack = packByGeonames.get(id);
+    if (pack) { absorbed.set(pack.id, names); continue; }
+    const population = Number(f[6]) || 0;
+    gaz.add({
+      id: `gn:${id}`, name: f[1]!, kind: kindOf(f[7]!, population), country: f[2] || null,
+      admin1: admin1Name.get(`${f[2]}.${f[3]}`) ?? null, lat: Number(f[4]), lon: Number(f[5]),
+      geonames_id: id, population, source: 'geonames',
+    }, withShortForms(names));
+  }
+
+  for (const p of packPlaces) {
+    gaz.add({
+      id: `pack:${p.id}`, name: p.name, kind: p.kind, country: p.country, admin1: p.admin1 ?? null,
+      lat: p.lat, lon: p.lon, geonames_id: p.geonames ?? null, population: 0, source: 'pack',
+    }, [p.name, ...p.aliases, ...(absorbed.get(p.id) ?? [])]);
+  }
+  return gaz;
+}

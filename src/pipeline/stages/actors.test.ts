@@ -1,0 +1,86 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureKnowledgeBase } from '../../knowledge/knowledge-base-fixture.js';
+import type { PackActor } from '../../knowledge/pack-types.js';
+import { splitSentences } from './sentences.js';
+import { extractActors } from './actors.js';
+import type { TimeOut } from '../../analysis/types.js';
+
+const actors: PackActor[] = [
+  { id: 'islamic-state', name: 'Islamic State', kind: 'armed-group', aliases: ['IS', 'ISIS', 'ISIL', 'Daesh', 'داعش'] },
+  { id: 'gov-old', name: 'Old Government of Ruritania', kind: 'government-body', aliases: ['Ruritanian government', 'the old regime', 'Ruritanian regime'], ambiguous: ['Strelsau'], end: '2024-12-08' },
+  { id: 'gov-new', name: 'Transitional Government of Ruritania', kind: 'government-body', aliases: ['Ruritanian government', 'Ruritanian authorities'], ambiguous: ['Strelsau'], start: '2024-12-08' },
+  { id: 'rudolf', name: 'Rudolf Rassendyll', kind: 'person', aliases: ['Rassendyll'] },
+  { id: 'protesters', name: 'Protesters', kind: 'population', aliases: ['protesters', 'demonstrators'] },
+];
+const kb = fixtureKnowledgeBase(actors);
+
+function run(text: string, published: string | null, times: TimeOut[] = []) {
+  return extractActors(text, published, splitSentences(text, new Set()), times, kb);
+}
+
+describe('actors stage', () => {
+  it('merges every alias of one actor and keeps the surface forms seen', () => {
+    const { actors: out } = run('The Islamic State (IS) attacked a village. ISIS later claimed it. Daesh is weaker now.', '2025-01');
+    const is = out.filter((a) => a.kb_id === 'islamic-state');
+    assert.equal(is.length, 1);
+    assert.deepEqual(is[0]!.aliases, ['Islamic State', 'IS', 'ISIS', 'Daesh']);
+    assert.equal(is[0]!.mentions.length, 4);
+  });
+
+  it('matches acronyms only in capitals', () => {
+    const { actors: out } = run('This is what it is. The group is small.', '2025-01');
+    assert.equal(out.length, 0);
+  });
+
+  it('offsets point at the text', () => {
+    const text = 'Yesterday ISIS’s fighters and Daesh supporters met.';
+    const { actors: out } = run(text, '2025-01');
+    for (const m of out[0]!.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+    assert.deepEqual(out[0]!.mentions.map((m) => m.text), ['ISIS', 'Daesh']);
+  });
+
+  it('chooses between time-bounded actors by the date of the sentence', () => {
+    const before = run('The Ruritanian government imposed a curfew.', '2023-05-01');
+    assert.equal(before.actors[0]!.kb_id, 'gov-old');
+    const after = run('The Ruritanian government imposed a curfew.', '2025-02-01');
+    assert.equal(after.actors[0]!.kb_id, 'gov-new');
+  });
+
+  it('links a capital used as its government only where the government is named and not after a locative preposition', () => {
+    const { actors: out } = run('The Ruritanian authorities spoke. Strelsau launched raids on cells. Protests took place in Strelsau.', '2025-02-01');
+    const gov = out.find((a) => a.kb_id === 'gov-new')!;
+    assert.deepEqual(gov.mentions.map((m) => m.text), ['Ruritanian authorities', 'Strelsau']);
+    const alone = run('Protests took place in Strelsau. Strelsau is quiet.', '2025-02-01');
+    assert.equal(alone.actors.length, 0);
+  });
+
+  it('resolves "the group" to the last armed group and a surname to the full name', () => {
+    const text = 'ISIS spokesman Abu Yahya al-Qassimi spoke on Friday. The group threatened the government. Al-Qassimi also praised fighters. Rudolf Rassendyll answered. Rassendyll said more.';
+    const { actors: out } = run(text, '2025-02-01');
+    const is = out.find((a) => a.kb_id === 'islamic-state')!;
+    assert.ok(is.mentions.some((m) => m.text === 'The group'));
+    assert.ok(!is.aliases.includes('The group'), 'descriptions are not aliases');
+    const qassimi = out.find((a) => a.name === 'Abu Yahya al-Qassimi')!;
+    assert.equal(qassimi.kb_id, null);
+    assert.equal(qassimi.kind, 'person');
+    assert.deepEqual(qassimi.mentions.map((m) => m.text), ['Abu Yahya al-Qassimi', 'Al-Qassimi']);
+    const rudolf = out.find((a) => a.kb_id === 'rudolf')!;
+    assert.equal(rudolf.mentions.length, 2);
+  });
+
+  it('finds actors the pack lacks by title, given name and organisation head noun', () => {
+    const text = 'Foreign Minister Jan Kowalski met Mohammed Al-Rashidi. The Northern Valley Front denied it.';
+    const { actors: out } = run(text, '2025-02-01');
+    const names = out.map((a) => `${a.name}/${a.kind}`);
+    assert.ok(names.includes('Jan Kowalski/person'), names.join(', '));
+    assert.ok(names.includes('Mohammed Al-Rashidi/person'), names.join(', '));
+    assert.ok(names.includes('Northern Valley Front/armed-group'), names.join(', '));
+  });
+
+  it('matches lower-case pack aliases in prose and Arabic script', () => {
+    const { actors: out } = run('Hundreds of demonstrators gathered. وقال داعش إنه نفذ الهجوم.', '2025-02-01');
+    assert.ok(out.some((a) => a.kb_id === 'protesters'));
+    assert.ok(out.some((a) => a.kb_id === 'islamic-state'));
+  });
+});

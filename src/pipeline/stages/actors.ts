@@ -1,0 +1,173 @@
+// Actor mentions, linking to the knowledge pack, actors the pack lacks, and in-document
+// coreference; one ActorOut per actor with every mention.
+import type { ActorKind, ActorOut, TimeOut } from '../../analysis/types.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { PackActor } from '../../knowledge/pack-types.js';
+import { readStringList, readStringMap } from '../../knowledge/lexicon-shapes.js';
+import { WatchfloorError } from '../../errors.js';
+import { tokenize, type Token } from '../../text/tokenize.js';
+import { aliasIndex } from '../../actors/alias-index.js';
+import { findPackMentions, type PackHit } from '../../actors/find-pack-mentions.js';
+import { findUnknownActors, foldTokens, type NamePatterns } from '../../actors/find-unknown-actors.js';
+import { resolveDefiniteDescriptions, resolveSurnames, type CorefRule, type LinkedMention } from '../../actors/coreference.js';
+import type { Mention, Sentence, Stage } from '../stage.js';
+
+type Resources = { patterns: NamePatterns; coref: CorefRule[]; personsByFirstLast: Map<string, string> };
+const cache = new WeakMap<KnowledgeBase, Resources>();
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'from', 'into', 'around', 'outside', 'across', 'toward', 'towards', 'of', 'between', 'via', 'through', 'inside', 'within', 'over', 'entered', 'reached']);
+
+function resources(kb: KnowledgeBase): Resources {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const heads = readStringMap(kb.lexicons, 'organisation-heads');
+  const orgHeads = Object.entries(heads).flatMap(([kind, list]) => list.map((h) => ({ tokens: foldTokens(h), kind: kind as ActorKind })))
+    .sort((a, b) => b.tokens.length - a.tokens.length);
+  const titles = readStringList(kb.lexicons, 'person-titles').map(foldTokens).sort((a, b) => b.length - a.length);
+  const givenNames = new Set(readStringList(kb.lexicons, 'given-names').map((n) => foldTokens(n)[0]!));
+  const rawCoref = kb.lexicons.get('coreference') ?? [];
+  if (!Array.isArray(rawCoref)) throw new WatchfloorError('BAD_PACK', 'lexicon "coreference" must be a list of {phrase, kinds}', { subject: 'lexicon/coreference.yaml' });
+  const coref: CorefRule[] = rawCoref.map((r: { phrase?: unknown; kinds?: unknown; alias_contains?: unknown }, i: number) => {
+    if (typeof r?.phrase !== 'string' || !Array.isArray(r.kinds)) {
+      throw new WatchfloorError('BAD_PACK', `lexicon "coreference" entry ${i + 1} needs a phrase and kinds`, { subject: 'lexicon/coreference.yaml' });
+    }
+    return { phrase: foldTokens(r.phrase), kinds: r.kinds as ActorKind[], ...(typeof r.alias_contains === 'string' ? { aliasContains: r.alias_contains } : {}) };
+  }).sort((a, b) => b.phrase.length - a.phrase.length);
+  const personsByFirstLast = new Map<string, string>();
+  for (const a of kb.actors.values()) {
+    if (a.kind !== 'person') continue;
+    for (const form of [a.name, ...a.aliases]) {
+      const t = foldTokens(form.replace(/-/g, ' '));
+      if (t.length >= 2) personsByFirstLast.set(`${t[0]} ${t[t.length - 1]}`, a.id);
+    }
+  }
+  const res = { patterns: { titles, givenNames, orgHeads }, coref, personsByFirstLast };
+  cache.set(kb, res);
+  return res;
+}
+
+/** Pad a partial date to a full day: the first day for starts, the last for ends. */
+function padDate(d: string, end: boolean): string {
+  if (d.length === 10) return d;
+  if (d.length === 7) return end ? `${d}-31` : `${d}-01`;
+  return end ? `${d}-12-31` : `${d}-01-01`;
+}
+
+function validAt(actor: PackActor, date: string | null): boolean {
+  if (!date) return true;
+  if (actor.start && padDate(actor.start, false) > date) return false;
+  if (actor.end && padDate(actor.end, true) < date) return false;
+  return true;
+}
+
+/** The date a sentence speaks of: a time inside it, else the publication date. */
+function referenceDates(sentences: Sentence[], times: TimeOut[], published: string | null): (offset: number) => string | null {
+  const starts = sentences.map((s) => s.start);
+  const perSentence = sentences.map((s) => {
+    for (const t of times) for (const m of t.mentions) if (m.start >= s.start && m.end <= s.end) return t.when.start;
+    return null;
+  });
+  const fallback = published ? padDate(published, false) : null;
+  return (offset) => {
+    let lo = 0; let hi = starts.length - 1; let idx = -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (starts[mid]! <= offset) { idx = mid; lo = mid + 1; } else hi = mid - 1; }
+    return (idx >= 0 ? perSentence[idx] : null) ?? fallback;
+  };
+}
+
+export function extractActors(text: string, published: string | null, sentences: Sentence[], times: TimeOut[], kb: KnowledgeBase): { actors: ActorOut[]; mentions: Mention[] } {
+  const res = resources(kb);
+  const tokens = tokenize(text);
+  const dateAt = referenceDates(sentences, times, published);
+  const hits = findPackMentions(text, tokens, aliasIndex(kb));
+
+  // Unambiguous hits first: they decide whether ambiguous aliases ("Damascus", "Coalition") may link.
+  const linked: LinkedMention[] = [];
+  const present = new Set<string>();
+  const choose = (hit: PackHit): PackActor | null => {
+    const actors = hit.entry.actorIds.map((id) => kb.actors.get(id)!);
+    const date = dateAt(hit.start);
+    const fitting = actors.filter((a) => validAt(a, date));
+    const pool = fitting.length ? fitting : actors;
+    return pool.find((a) => present.has(a.id)) ?? pool[0] ?? null;
+  };
+  const accept = (hit: PackHit, actor: PackActor) => {
+    present.add(actor.id);
+    linked.push({ start: hit.start, end: hit.end, firstToken: hit.firstToken, lastToken: hit.lastToken, key: actor.id, kind: actor.kind, aliases: [actor.name, ...actor.aliases], via: 'pack', surface: text.slice(hit.start, hit.end) });
+  };
+  for (const hit of hits) if (!hit.entry.ambiguous) { const a = choose(hit); if (a) accept(hit, a); }
+  for (const hit of hits) {
+    if (!hit.entry.ambiguous) continue;
+    const prev = tokens[hit.firstToken - 1];
+    if (prev && LOCATIVE.has(prev.norm)) continue;
+    const a = choose(hit);
+    if (a && present.has(a.id)) accept(hit, a);
+  }
+
+  const taken = new Uint8Array(tokens.length);
+  const mark = (m: { firstToken: number; lastToken: number }) => { for (let k = m.firstToken; k <= m.lastToken; k++) taken[k] = 1; };
+  linked.forEach(mark);
+  const isTaken = (t: number) => taken[t] === 1;
+
+  for (const u of findUnknownActors(text, tokens, res.patterns, isTaken)) {
+    const nameTokens = foldTokens(u.name.replace(/-/g, ' '));
+    const packId = u.kind === 'person' && nameTokens.length >= 2 ? res.personsByFirstLast.get(`${nameTokens[0]} ${nameTokens[nameTokens.length - 1]}`) : undefined;
+    const pack = packId ? kb.actors.get(packId) : undefined;
+    const m: LinkedMention = pack
+      ? { ...u, key: pack.id, kind: pack.kind, aliases: [pack.name, ...pack.aliases], via: 'pack', surface: u.name }
+      : { ...u, key: `new:${u.kind}:${nameTokens.join(' ')}`, kind: u.kind, aliases: [u.name], via: 'pattern', surface: u.name };
+    linked.push(m);
+    mark(m);
+  }
+
+  // Surnames after a full name.
+  const persons = linked.filter((m) => m.kind === 'person');
+  const surnames = new Map<string, string>();
+  for (const p of persons) {
+    const name = p.via === 'pack' ? kb.actors.get(p.key)!.name : p.surface;
+    const t: Token[] = tokenize(name);
+    if (t.length >= 2 && t[t.length - 1]!.norm.length >= 3) surnames.set(p.key, t[t.length - 1]!.norm);
+  }
+  for (const m of resolveSurnames(tokens, persons, surnames, isTaken, text)) { linked.push(m); mark(m); }
+  for (const m of resolveDefiniteDescriptions(tokens, res.coref, linked, isTaken, text)) { linked.push(m); mark(m); }
+
+  return assemble(linked, kb, tokens, sentences);
+}
+
+function assemble(linked: LinkedMention[], kb: KnowledgeBase, _tokens: Token[], sentences: Sentence[]): { actors: ActorOut[]; mentions: Mention[] } {
+  linked.sort((a, b) => a.start - b.start);
+  const byKey = new Map<string, ActorOut>();
+  const sentenceOf = (offset: number) => {
+    let lo = 0; let hi = sentences.length - 1; let idx = 0;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (sentences[mid]!.start <= offset) { idx = mid; lo = mid + 1; } else hi = mid - 1; }
+    return idx;
+  };
+  const mentions: Mention[] = [];
+  for (const m of linked) {
+    let actor = byKey.get(m.key);
+    if (!actor) {
+      const pack = m.key.startsWith('new:') ? undefined : kb.actors.get(m.key);
+      actor = { id: `a${byKey.size + 1}`, name: pack?.name ?? m.surface, kind: pack?.kind ?? m.kind, aliases: [], kb_id: pack?.id ?? null, mentions: [] };
+      byKey.set(m.key, actor);
+    }
+    actor.mentions.push({ start: m.start, end: m.end, text: m.surface });
+    // Definite descriptions are references, not names of the actor.
+    const isDescription = m.via === 'coref' && /^the\s/i.test(m.surface);
+    if (!isDescription && !actor.aliases.includes(m.surface)) actor.aliases.push(m.surface);
+    if (m.via === 'pattern' && m.surface.length > actor.name.length) actor.name = m.surface;
+    mentions.push({
+      start: m.start, end: m.end, text: m.surface, type: actor.kind === 'person' ? 'person' : 'actor',
+      ...(actor.kb_id ? { kbId: actor.kb_id } : {}), kind: actor.kind, via: m.via, sentence: sentenceOf(m.start),
+    });
+  }
+  return { actors: [...byKey.values()], mentions };
+}
+
+const stage: Stage = {
+  name: 'actors',
+  requires: ['sentences'],
+  run({ document, layers, kb }) {
+    return extractActors(document.text, document.published, layers.sentences ?? [], layers.times ?? [], kb);
+  },
+};
+export default stage;

@@ -1,0 +1,216 @@
+// The `events` layer: who did what to whom, when, where, how many died, and how sure the text
+// is. Each trigger word (event-triggers.yaml) in a sentence yields an event; its clause gives
+// the actors and their roles, the sentence the place, date and fatalities. Repeated mentions of
+// one happening are merged.
+import type { ActorKind, EventOut, Modality, Role, Span, When } from '../../analysis/types.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { Stage } from '../stage.js';
+import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
+import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
+import { acledFor, typeInfo } from '../../extract/event-taxonomy.js';
+import { clauseAt } from '../../extract/clauses.js';
+import { agentAfter, isPassive, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
+import { modalityAt, modalityCues } from '../../extract/modality.js';
+import { eventDate } from '../../extract/event-date.js';
+import { eventPlace } from '../../extract/event-place.js';
+import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
+import { relationCues } from '../../extract/relation-cues.js';
+import type { PhraseMatch } from '../../extract/phrase-matcher.js';
+
+/** An event before ids are given, with what merging needs. */
+type Draft = Omit<EventOut, 'id'> & { sentence: number; paragraph: number; family: string; ownDate: boolean };
+
+function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function overlapsMention(s: SentenceInfo, start: number, end: number): boolean {
+  const hit = (r: { start: number; end: number }) => r.start < end && start < r.end;
+  return s.actors.some(hit) || s.places.some(hit) || s.times.some(hit);
+}
+
+function addRole(out: { actor: string; role: Role }[], refs: ActorRef[], role: Role): void {
+  for (const r of refs) if (!out.some((x) => x.actor === r.actor && x.role === role)) out.push({ actor: r.actor, role });
+}
+
+function names(idx: DocIndex, ids: string[]): string {
+  return [...new Set(ids)].map((id) => idx.actors.get(id)?.name ?? id).join(', ');
+}
+
+function kindsOf(idx: DocIndex, actors: { actor: string; role: Role }[], roles: Role[]): ActorKind[] {
+  return actors.filter((a) => roles.includes(a.role)).map((a) => idx.actors.get(a.actor)?.kind).filter((k): k is ActorKind => !!k);
+}
+
+function summarize(idx: DocIndex, type: string, actors: { actor: string; role: Role }[], place: string | null, date: When | null): string {
+  const agents = actors.filter((a) => ['perpetrator', 'participant', 'speaker', 'facilitator', 'claimant'].includes(a.role)).map((a) => a.actor);
+  const others = actors.filter((a) => !agents.includes(a.actor)).map((a) => a.actor);
+  const parts = [agents.length ? names(idx, agents) : 'unknown actor', type];
+  if (others.length) parts.push(`→ ${names(idx, others)}`);
+  if (place) parts.push(`in ${idx.places.get(place)?.name ?? place}`);
+  if (date && date.precision !== 'range') parts.push(`(${date.start.slice(0, date.precision === 'year' ? 4 : date.precision === 'month' ? 7 : 10)})`);
+  return parts.join(' ');
+}
+
+function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: PhraseMatch<Trigger>[], published: string | null): Draft[] {
+  const text = idx.text;
+  const cues = modalityCues(kb);
+  const titleWords = relationCues(kb).titleWords;
+  const out: Draft[] = [];
+  const specificViolence = triggers.some((t) => !t.value.generic && typeInfo(kb, t.value.type).family === 'violence');
+  let fatalities: Fatalities | null | undefined;
+  for (const t of triggers) {
+    const trig = t.value;
+    if (trig.generic && specificViolence) continue;
+    const info = typeInfo(kb, trig.type);
+    const clause = clauseAt(text, s, t.start, t.end);
+    const mod = modalityAt(cues, text, s, clause, t.start, t.end);
+
+    // Actors and roles from the clause.
+    const opts = { titleWords };
+    const subject = subjectBefore(s, text, clause, t.start, opts);
+    const agent = agentAfter(s, text, clause, t.end, opts);
+    const passive = trig.pos === 'verb' && isPassive(text, t.start, clause.start);
+    const taken = new Set([...subject, ...agent].map((a) => a.actor));
+    const object = objectAfter(s, text, clause, t.end, { titleWords, exclude: taken }).filter((a) => !agent.includes(a));
+    const actors: { actor: string; role: Role }[] = [];
+    let source: string | null = null;
+    if (info.symmetric) {
+      addRole(actors, [...subject, ...agent, ...object], info.roles.subject);
+    } else if (passive) {
+      addRole(actors, agent, info.roles.subject);
+      addRole(actors, subject, info.roles.object);
+      addRole(actors, object, info.roles.object);
+    } else {
+      addRole(actors, agent.length && trig.pos === 'noun' ? agent : subject, info.roles.subject);
+      if (agent.length && trig.pos === 'noun') addRole(actors, subject.filter((a) => !agent.includes(a)), info.roles.subject);
+      addRole(actors, object, info.roles.object);
+    }
+    let modality: Modality = mod.modality;
+    if (mod.cue && (modality === 'claimed' || modality === 'reported')) {
+      const cueClause = clauseAt(text, s, mod.cue.start, mod.cue.end);
+      const claimer = modality === 'claimed'
+        ? subjectBefore(s, text, cueClause, mod.cue.start, opts)
+        : objectAfter(s, text, cueClause, mod.cue.end, opts).filter((a) => a.start - mod.cue!.end <= 4);
+      if (claimer.length) {
+        source = claimer[0]!.actor;
+        if (modality === 'claimed') {
+          addRole(actors, claimer, 'claimant');
+          if (!actors.some((a) => a.role === info.roles.subject)) addRole(actors, claimer, info.roles.subject);
+        }
+      }
+    }
+    if (!source && info.roles.subject === 'speaker') source = actors.filter((a) => a.role === 'speaker').at(-1)?.actor ?? null;
+
+    const place = eventPlace(text, s, clause, t.start, t.end);
+    const date = eventDate(text, idx.sentences, s, t.start, published);
+    const violent = info.family === 'violence';
+    if (violent && fatalities === undefined) fatalities = findFatalities(kb, text, s.start, s.end);
+    const fat = violent ? fatalities ?? null : null;
+
+    if (!actors.length && info.needsActor) continue;
+    // A violent word with no actor, place, casualty count or date of its own is talk about
+    // violence ("fighting terrorism"), not a reported event.
+    if (!actors.length && !place && !fat && date.source !== 'sentence') continue;
+
+    let confidence = 0.45;
+    if (actors.length) confidence += 0.2;
+    if (date.source === 'sentence') confidence += 0.1;
+    else if (date.source === 'published') confidence -= 0.1;
+    if (place) confidence += 0.05;
+    if (trig.pos === 'verb') confidence += 0.05;
+    if (trig.generic) confidence -= 0.1;
+
+    const perpKinds = kindsOf(idx, actors, [info.roles.subject, 'claimant']);
+    const targetKinds = kindsOf(idx, actors, [info.roles.object]);
+    const evidence = [span(text, s.start, s.end), span(text, t.start, t.end)];
+    for (const when of date.whens.length ? date.whens : [null]) {
+      out.push({
+        type: trig.type,
+        acled: acledFor(info, trig.subtype, perpKinds, targetKinds),
+        plover: info.plover,
+        date: when,
+        place: place?.place ?? null,
+        actors: actors.map((a) => ({ ...a })),
+        fatalities: fat ? { ...fat } : null,
+        modality,
+        source,
+        summary: summarize(idx, trig.type, actors, place?.place ?? null, when),
+        evidence: evidence.map((e) => ({ ...e })),
+        confidence: Math.round(Math.min(0.95, Math.max(0.1, confidence)) * 100) / 100,
+        sentence: s.index,
+        paragraph: s.paragraph,
+        family: info.family,
+        ownDate: date.source === 'sentence',
+      });
+    }
+  }
+  return out;
+}
+
+function actorIds(d: Draft): Set<string> {
+  return new Set(d.actors.map((a) => a.actor));
+}
+
+function dedupeKey(d: Draft): string {
+  return [d.type, [...actorIds(d)].sort().join('+'), d.date ? `${d.date.start}/${d.date.end}` : '-', d.place ?? '-'].join('|');
+}
+
+function absorb(into: Draft, from: Draft): void {
+  for (const e of from.evidence) {
+    if (!into.evidence.some((x) => x.start === e.start && x.end === e.end)) into.evidence.push(e);
+  }
+  for (const a of from.actors) if (!into.actors.some((x) => x.actor === a.actor && x.role === a.role)) into.actors.push(a);
+  if (from.fatalities && (!into.fatalities || from.fatalities.min > into.fatalities.min)) into.fatalities = from.fatalities;
+  into.place ??= from.place;
+  into.source ??= from.source;
+  into.confidence = Math.max(into.confidence, from.confidence);
+}
+
+/**
+ * Merges repeated mentions: the same type, actors, date and place anywhere in the document;
+ * and a later mention without a date of its own ("The attack killed ...") whose actors are
+ * among those of an event of the same family just before it in the paragraph.
+ */
+function merge(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  for (const d of drafts) {
+    const same = byKey.get(dedupeKey(d));
+    if (same) { absorb(same, d); continue; }
+    if (!d.ownDate) {
+      const ids = actorIds(d);
+      const host = [...out].reverse().find((p) => p.paragraph === d.paragraph && p.family === d.family
+        && d.sentence - p.sentence <= 2 && d.sentence !== p.sentence && [...ids].every((id) => actorIds(p).has(id)));
+      if (host) { absorb(host, d); continue; }
+    }
+    byKey.set(dedupeKey(d), d);
+    out.push(d);
+  }
+  return out;
+}
+
+export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: string | null): EventOut[] {
+  const matches = eventTriggers(kb).matchAll(idx.text);
+  const drafts: Draft[] = [];
+  let k = 0;
+  for (const s of idx.sentences) {
+    while (k < matches.length && matches[k]!.start < s.start) k++;
+    const here: PhraseMatch<Trigger>[] = [];
+    for (let j = k; j < matches.length && matches[j]!.start < s.end; j++) {
+      const m = matches[j]!;
+      if (m.end > s.end || overlapsMention(s, m.start, m.end) || isQuoted(idx, m.start, m.end)) continue;
+      here.push(m);
+    }
+    if (here.length) drafts.push(...draftsFor(kb, idx, s, here, published));
+  }
+  return merge(drafts).map(({ sentence: _s, paragraph: _p, family: _f, ownDate: _o, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+}
+
+const stage: Stage = {
+  name: 'events',
+  requires: ['sentences', 'actors', 'places', 'times'],
+  run({ document, layers, kb }) {
+    return { events: extractEvents(kb, indexDocument(document.text, layers), document.published) };
+  },
+};
+export default stage;

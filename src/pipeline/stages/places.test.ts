@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { loadGazetteer } from '../../geo/gazetteer.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { PackPlace } from '../../knowledge/pack-types.js';
+import type { Mention } from '../stage.js';
+import stage from './places.js';
+
+const lexicon = (name: string) => parse(readFileSync(new URL(`../../../packs/core/lexicon/${name}.yaml`, import.meta.url), 'utf8')) as unknown;
+const packPlaces: PackPlace[] = [
+  { id: 'al-hol-camp', name: 'Al-Hol camp', kind: 'camp', aliases: ['al-Hawl camp'], country: 'SY', admin1: 'Al-Hasakah', lat: 36.378, lon: 41.149 },
+];
+const kb: KnowledgeBase = {
+  packs: ['test'], actors: new Map(), places: new Map(packPlaces.map((p) => [p.id, p])), relationTypes: new Map(),
+  lexicons: new Map([['place-stopwords', lexicon('place-stopwords')], ['place-cues', lexicon('place-cues')]]),
+  gazetteer: await loadGazetteer(packPlaces),
+};
+
+function run(text: string, mentions: Mention[] = []) {
+  const doc = { id: 't', title: null, published: null, source: null, url: null, language: 'en', text };
+  return stage.run({ document: doc, layers: { mentions }, kb });
+}
+
+test('ambiguous names resolve by the place the text puts them in', () => {
+  const iq = run('Gunmen attacked Sinjar, Nineveh, on Monday.').places!;
+  const sinjarIq = iq.find((p) => p.mentions[0]!.text === 'Sinjar');
+  assert.equal(sinjarIq?.country, 'IQ');
+  const sy = run('Shells fell on Sinjar in the Idlib countryside.').places!;
+  const sinjarSy = sy.find((p) => p.mentions[0]!.text === 'Sinjar');
+  assert.equal(sinjarSy?.country, 'SY');
+  assert.ok(sinjarSy!.lat! < 36 && sinjarSy!.lon! < 37.5, 'the Syrian village, not the Iraqi town');
+});
+
+test('governorate cue, camps, countries and repeated mentions', () => {
+  const text = 'Fighting in Deir ez-Zor province spread to Syria and Iraq. Families left the al-Hawl camp. Syria said more.';
+  const out = run(text);
+  const places = out.places!;
+  const deir = places.find((p) => p.name === 'Deir ez-Zor');
+  assert.equal(deir?.kind, 'admin1');
+  assert.equal(deir?.precision, 'admin1');
+  const syria = places.find((p) => p.name === 'Syria');
+  assert.equal(syria?.mentions.length, 2);
+  assert.equal(syria?.precision, 'country');
+  assert.equal(places.find((p) => p.kind === 'camp')?.name, 'Al-Hol camp');
+  assert.deepEqual(places.map((p) => p.id), places.map((_, k) => `pl${k + 1}`));
+  assert.ok(out.mentions!.every((m) => m.type === 'place' && text.slice(m.start, m.end) === m.text));
+  assert.ok(out.mentions!.some((m) => m.kbId === 'al-hol-camp' && m.via === 'pack'));
+});
+
+test('a village the gazetteer lacks is placed in its container', () => {
+  const places = run('Two soldiers were killed in Zarqubiyya, rural Raqqa.').places!;
+  const village = places.find((p) => p.name === 'Zarqubiyya');
+  assert.ok(village, JSON.stringify(places));
+  assert.equal(village.precision, 'near');
+  assert.equal(village.geonames_id, null);
+  assert.ok(Math.abs(village.lat! - 35.95) < 0.2 && Math.abs(village.lon! - 39.0) < 0.2);
+});
+
+test('common words, acronyms and names inside actor mentions are not places', () => {
+  const text = 'Other sources said an IED hit the Deir ez-Zor Military Council near Mosul.';
+  const actor: Mention = { start: 34, end: 62, text: 'Deir ez-Zor Military Council', type: 'actor', via: 'pack', sentence: 0 };
+  assert.equal(text.slice(actor.start, actor.end), actor.text);
+  const places = run(text, [actor]).places!;
+  assert.deepEqual(places.map((p) => p.name), ['Mosul']);
+});

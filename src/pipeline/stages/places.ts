@@ -1,0 +1,323 @@
+// Place mentions: capitalised (or Arabic-script) token runs looked up greedily, longest first,
+// in the gazetteer; cue words ("X province", "rural X", "the X camp") refine what is meant.
+// Ambiguous names are resolved by the document's context: the countries it is about, the other
+// places it names (proximity, "X, Y" containment), then population. A name the gazetteer lacks
+// but that the text places inside a known one ("in X, rural Y") is kept at Y's coordinates
+// with precision "near".
+import nlp from 'compromise';
+import type { PlaceOut, Span } from '../../analysis/types.js';
+import type { GazetteerEntry, GazetteerMatch } from '../../geo/gazetteer-types.js';
+import { foldName } from '../../geo/fold-name.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { readStringList, readStringMap } from '../../knowledge/lexicon-shapes.js';
+import type { Mention, Stage, StageInput } from '../stage.js';
+
+type Token = { start: number; end: number; text: string };
+type Cues = { stop: Set<string>; admin1: Set<string>; near: Set<string>; feature: string[][]; locative: Set<string>; direction: Set<string> };
+type Candidate = {
+  start: number; end: number; surface: string;
+  entries: GazetteerEntry[]; loose: boolean;
+  /** "province" after the name: the governorate is meant. */
+  admin1Cue: boolean;
+  /** "countryside", "rural": the area around the place. */
+  nearCue: boolean;
+  /** Index of the candidate this one says it lies in ("X, Y"). */
+  container: number | null;
+  /** "X, rural Y", "X in Y countryside", "X, Y province": surely inside, not a list. */
+  strongContainer: boolean;
+  /** Whether a locative word precedes it (for names the gazetteer lacks). */
+  locative: boolean;
+  chosen: GazetteerEntry | null;
+};
+
+const TOKEN_RE = /[’'‘ʿʾ`]?[\p{L}\p{N}][\p{L}\p{M}\p{N}’'‘ʿʾ`]*(?:-[\p{L}\p{M}\p{N}’'‘ʿʾ`]+)*/gu;
+const ARABIC = /[\u0600-\u06FF]/;
+/** Lower-case tokens allowed inside a name ("Deir ez-Zor", "Ras al Ain", "Abu Kamal"). */
+const CONNECTORS = new Set(['al', 'el', 'ar', 'as', 'ash', 'ad', 'an', 'at', 'az', 'ez', 'es', 'esh', 'ed', 'ul', 'bin', 'ibn', 'bani', 'abu', 'umm', 'um', 'de', 'da', 'di']);
+const MAX_TOKENS = 6;
+
+const cueCache = new WeakMap<object, Cues>();
+
+function cuesOf(kb: KnowledgeBase): Cues {
+  let c = cueCache.get(kb);
+  if (c) return c;
+  const map = readStringMap(kb.lexicons, 'place-cues');
+  const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
+  c = {
+    stop: new Set(readStringList(kb.lexicons, 'place-stopwords').map(foldName)),
+    admin1: lower(map.admin1), near: lower(map.near), locative: lower(map.locative), direction: lower(map.direction),
+    feature: (map.feature ?? []).map((f) => f.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+  };
+  cueCache.set(kb, c);
+  return c;
+}
+
+/** English words (compromise's lexicon) other than place names: "Other", "Mobile", "May". */
+const COMMON_WORDS: ReadonlySet<string> = (() => {
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const out = new Set<string>();
+  for (const [word, tags] of Object.entries(lexicon)) {
+    const list = Array.isArray(tags) ? tags : [tags];
+    if (!list.some((t) => /^(?:City|Country|Region|Place|Town|ProperNoun)$/.test(t))) out.add(word);
+  }
+  return out;
+})();
+
+/** A lone word is taken as a place only when it is not also an English word or an acronym,
+ *  unless curated data (country, governorate, pack place) names it. */
+function plausibleSingleWord(word: string, entries: GazetteerEntry[]): boolean {
+  if (entries.some((e) => e.source !== 'geonames')) return true;
+  if (/^\p{Lu}{2,}$/u.test(word)) return false;
+  return !COMMON_WORDS.has(word.toLowerCase());
+}
+
+function isCapitalised(t: string): boolean {
+  const s = t.replace(/^[’'‘ʿʾ`]/, '');
+  if (ARABIC.test(s)) return true;
+  if (/^\p{Lu}/u.test(s)) return true;
+  // "al-Bukamal", "ar-Raqqa": a lower-case article glued to a capitalised name.
+  return /^(?:al|el|ar|as|ash|ad|an|at|az|ez|es|esh|ed|er|en|et|ul)-\p{Lu}/u.test(s);
+}
+
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * r;
+  const dLon = (b.lon - a.lon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function matchOf(kb: KnowledgeBase, surface: string): GazetteerMatch {
+  if (kb.gazetteer.match) return kb.gazetteer.match(surface);
+  return { entries: kb.gazetteer.lookup(surface), loose: false };
+}
+
+/** Only whitespace (no line break, no punctuation) between two tokens of one name. */
+function joined(text: string, a: Token, b: Token): boolean {
+  return /^[ \t\u00a0]{1,2}$/.test(text.slice(a.end, b.start));
+}
+
+function wordsAfter(tokens: Token[], j: number, n: number, text: string): string[] {
+  const out: string[] = [];
+  for (let k = j + 1; k < tokens.length && out.length < n; k++) {
+    if (!joined(text, tokens[k - 1]!, tokens[k]!)) break;
+    out.push(tokens[k]!.text.toLowerCase());
+  }
+  return out;
+}
+
+function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: KnowledgeBase, cues: Cues): Candidate[] {
+  const out: Candidate[] = [];
+  const isBlocked = (s: number, e: number) => blocked.some((b) => b.start < e && s < b.end && (b.start < s || b.end > e));
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (!isCapitalised(first.text)) continue;
+    // "Al Bab", "As Samawah": a capitalised article starts a name only when a name follows.
+    if (CONNECTORS.has(first.text.toLowerCase())
+      && !(i + 1 < tokens.length && joined(text, first, tokens[i + 1]!) && isCapitalised(tokens[i + 1]!.text))) continue;
+    // The run of tokens that can form one name.
+    let last = i;
+    while (last + 1 < tokens.length && last - i + 1 < MAX_TOKENS && joined(text, tokens[last]!, tokens[last + 1]!)) {
+      const nt = tokens[last + 1]!.text;
+      if (!isCapitalised(nt) && !CONNECTORS.has(nt.toLowerCase())) break;
+      last++;
+    }
+    let found: Candidate | null = null;
+    for (let j = last; j >= i && !found; j--) {
+      if (CONNECTORS.has(tokens[j]!.text.toLowerCase())) continue;
+      const start = first.start;
+      const after = wordsAfter(tokens, j, 2, text);
+      // A feature word after the name may complete it ("Al-Hol camp", "Conoco gas field").
+      const tries: { end: number; extra: number }[] = [];
+      for (const f of cues.feature) {
+        if (f.every((w, k) => after[k] === w)) tries.push({ end: tokens[j + f.length]!.end, extra: f.length });
+      }
+      tries.push({ end: tokens[j]!.end, extra: 0 });
+      for (const t of tries) {
+        const surface = text.slice(start, t.end);
+        if (t.extra === 0 && j === i && cues.stop.has(foldName(surface))) continue;
+        if (isBlocked(start, t.end)) continue;
+        const m = matchOf(kb, surface);
+        // A feature word only completes names the curated data holds ("Al-Hol camp").
+        if (t.extra > 0) m.entries = m.entries.filter((e) => e.source !== 'geonames');
+        if (m.entries.length === 0) continue;
+        if (j === i && t.extra === 0 && !plausibleSingleWord(first.text, m.entries)) continue;
+        const next = after[t.extra] ?? '';
+        const prev = i > 0 && joined(text, tokens[i - 1]!, first) ? tokens[i - 1]!.text.toLowerCase() : '';
+        found = {
+          start, end: t.end, surface, entries: m.entries, loose: m.loose,
+          admin1Cue: t.extra === 0 && cues.admin1.has(next),
+          nearCue: cues.near.has(next) || cues.near.has(prev),
+          container: null, strongContainer: false, locative: cues.locative.has(prev), chosen: null,
+        };
+        i = j + t.extra;
+        break;
+      }
+    }
+    if (found) { out.push(found); continue; }
+    // Not in the gazetteer: keep as an unknown candidate when a locative word precedes it.
+    const prev = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
+    const prev2 = i > 1 ? `${tokens[i - 2]!.text.toLowerCase()} ${prev}` : '';
+    let j = last;
+    while (j > i && CONNECTORS.has(tokens[j]!.text.toLowerCase())) j--;
+    const surface = text.slice(first.start, tokens[j]!.end);
+    if (!cues.stop.has(foldName(surface)) && !isBlocked(first.start, tokens[j]!.end) && !/^[\p{Lu}\p{N}-]{2,}$/u.test(surface)
+      && !(j === i && COMMON_WORDS.has(first.text.toLowerCase()))) {
+      out.push({ start: first.start, end: tokens[j]!.end, surface, entries: [], loose: false, admin1Cue: false, nearCue: false, container: null,
+        strongContainer: false, locative: cues.locative.has(prev) || cues.locative.has(prev2), chosen: null });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** "X, Y", "X, rural Y", "X in Y countryside": Y contains X. */
+function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
+  for (let c = 0; c + 1 < cands.length; c++) {
+    const next = cands[c + 1]!;
+    // "X, Y", "X, rural Y", "X in Y", "X town in the Y countryside".
+    const between = text.slice(cands[c]!.end, next.start).replace(/^\s+(?:town|village|city|area|camp|neighbou?rhood|district|subdistrict|locality)\b/i, '');
+    const m = /^(?:\s*(,)|\s+in)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between) ?? /^\s*(,)\s*()$/u.exec(between);
+    if (!m) continue;
+    const words = m[2]!.trim() ? m[2]!.trim().toLowerCase().split(/\s+/).filter((w) => w !== 'in' && w !== 'the') : [];
+    if (!words.every((w) => cues.direction.has(w))) continue;
+    const comma = m[1] === ',';
+    cands[c]!.container = c + 1;
+    // A list ("A, B and C") also has commas: only direction words, "in", or a governorate
+    // after the comma make the containment certain.
+    cands[c]!.strongContainer = !comma || words.length > 0 || next.nearCue || next.admin1Cue
+      || next.entries.some((e) => e.kind === 'admin1' || e.kind === 'region');
+  }
+}
+
+function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]): void {
+  // Countries the document is about: named countries, unambiguous places, actors' countries.
+  const focus = new Map<string, number>();
+  const bump = (cc: string | null, w: number) => { if (cc) focus.set(cc, (focus.get(cc) ?? 0) + w); };
+  // Only evidence that names a country, governorate or pack place counts: a village's name
+  // alone is too often shared with villages elsewhere.
+  for (const c of cands) {
+    if (c.loose) continue;
+    const strong = c.entries.filter((e) => e.source !== 'geonames');
+    const countries = new Set(strong.map((e) => e.country).filter((x): x is string => !!x));
+    for (const cc of countries) bump(cc, (strong.some((e) => e.kind === 'country') ? 2 : 1) / countries.size);
+  }
+  for (const cc of actorCountries) bump(cc, 1);
+  const prior = new Set([...kb.places.values()].map((p) => p.country));
+  const total = [...focus.values()].reduce((a, b) => a + b, 0) || 1;
+  const anchors = cands.filter((c) => !c.loose && c.entries.length === 1 && !['country', 'continent', 'region'].includes(c.entries[0]!.kind))
+    .map((c) => c.entries[0]!);
+
+  const score = (c: Candidate, e: GazetteerEntry): number => {
+    let s = Math.log10(e.population + 10) * 0.5;
+    if (e.source === 'pack') s += 3;
+    if (e.source === 'admin1') s = c.admin1Cue ? 8 : 2;
+    if (e.source === 'country') s += 4;
+    if (e.source === 'region') s += 2;
+    if (c.admin1Cue && e.source !== 'admin1') s -= 2;
+    if (e.country) s += 3 * ((focus.get(e.country) ?? 0) / total) + (prior.has(e.country) ? 1 : 0);
+    let best = Infinity;
+    for (const a of anchors) if (a !== e) best = Math.min(best, km(a, e));
+    if (best < 50) s += 2; else if (best < 150) s += 1;
+    return s;
+  };
+
+  // Containers first (they are later in the text): resolve right to left.
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k]!;
+    let options = c.entries;
+    const box = c.container === null ? null : cands[c.container]!.chosen;
+    if (box && options.length) {
+      // A town named as container often stands for its governorate ("X, Hasakah"): generous radius.
+      const limit = box.kind === 'country' ? 1500 : 200;
+      const inside = options.filter((e) => km(e, box) <= limit);
+      // Surely inside Y but no candidate is: the name is one the gazetteer lacks.
+      if (inside.length || c.strongContainer) options = inside;
+    }
+    if (c.loose) options = options.filter((e) => e.country !== null && (focus.has(e.country) || prior.has(e.country)) && e.kind !== 'admin1' && e.kind !== 'country');
+    // A small place far from everything the document is about is a spelling collision.
+    if (anchors.length || focus.size) {
+      options = options.filter((e) => e.population >= 1_000_000 || e.source !== 'geonames' || (e.country !== null && (focus.has(e.country) || prior.has(e.country)))
+        || anchors.some((a) => km(a, e) < 1000));
+    }
+    if (options.length === 0) { c.chosen = null; continue; }
+    let bestE = options[0]!;
+    let bestS = -Infinity;
+    for (const e of options) {
+      const s = score(c, e);
+      if (s > bestS) { bestS = s; bestE = e; }
+    }
+    c.chosen = bestE;
+  }
+}
+
+function precisionOf(e: GazetteerEntry, near: boolean): NonNullable<PlaceOut['precision']> {
+  if (e.kind === 'country') return 'country';
+  if (e.kind === 'admin1') return 'admin1';
+  if (e.kind === 'region' || e.kind === 'continent') return 'region';
+  return near ? 'near' : 'exact';
+}
+
+export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: Mention[] } {
+  const { document, layers, kb } = input;
+  const text = document.text;
+  const cues = cuesOf(kb);
+  const tokens: Token[] = [...text.matchAll(TOKEN_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const others = (layers.mentions ?? []).filter((m) => m.type === 'actor' || m.type === 'person');
+  // Person names and actor names that contain a place name ("Deir ez-Zor Military Council").
+  const blocked: Span[] = others;
+  const actorCountries = others.flatMap((m) => (m.kbId ? [kb.actors.get(m.kbId)?.country ?? null] : [])).filter((c): c is string => !!c);
+  const personSpans = others.filter((m) => m.type === 'person');
+
+  const cands = findCandidates(text, tokens, blocked, kb, cues)
+    .filter((c) => !personSpans.some((p) => p.start <= c.start && c.end <= p.end));
+  linkContainers(text, cands, cues);
+  resolve(cands, kb, actorCountries);
+
+  const sentences = layers.sentences ?? [];
+  const sentenceOf = (pos: number) => Math.max(0, sentences.findIndex((s) => s.start <= pos && pos < s.end));
+  const byKey = new Map<string, PlaceOut>();
+  const mentions: Mention[] = [];
+  for (const c of cands) {
+    let key: string;
+    let place: PlaceOut;
+    if (c.chosen) {
+      const e = c.chosen;
+      key = e.id;
+      place = {
+        id: '', name: e.name, kind: e.kind, country: e.country, admin1: e.admin1, lat: e.lat, lon: e.lon,
+        geonames_id: e.geonames_id, mentions: [], precision: precisionOf(e, c.nearCue),
+      };
+    } else {
+      // Unknown name: only when the text puts it inside a resolved place.
+      const box = c.container === null ? null : cands[c.container]!.chosen;
+      if (!box || !(c.locative || c.strongContainer)) continue;
+      if (box.kind === 'country' || box.kind === 'continent') continue;
+      key = `near:${foldName(c.surface)}:${box.id}`;
+      place = {
+        id: '', name: c.surface.replace(/^(?:the)\s+/i, ''), kind: 'village', country: box.country, admin1: box.admin1,
+        lat: box.lat, lon: box.lon, geonames_id: null, mentions: [], precision: box.kind === 'admin1' ? 'admin1' : 'near',
+      };
+    }
+    const existing = byKey.get(key);
+    const span: Span = { start: c.start, end: c.end, text: text.slice(c.start, c.end) };
+    if (existing) existing.mentions.push(span);
+    else { place.mentions.push(span); byKey.set(key, place); }
+    const packId = c.chosen?.source === 'pack' ? c.chosen.id.slice('pack:'.length) : undefined;
+    mentions.push({ ...span, type: 'place', via: packId ? 'pack' : 'pattern', ...(packId ? { kbId: packId } : {}), sentence: sentenceOf(c.start) });
+  }
+  const places = [...byKey.values()];
+  places.forEach((p, k) => { p.id = `pl${k + 1}`; });
+  return { places, mentions };
+}
+
+const stage: Stage = {
+  name: 'places',
+  requires: ['sentences'],
+  run(input) {
+    const { places, mentions } = findPlaces(input);
+    // The driver appends these to the mentions of earlier stages.
+    return { places, mentions };
+  },
+};
+export default stage;

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import relations from './relations.js';
+import { testKb } from '../../extract/test-kb.js';
+import { buildLayers, testDocument, year, type ActorSpec, type TimeSpec } from '../../extract/test-layers.js';
+import type { RelationOut } from '../../analysis/types.js';
+import type { PackActor } from '../../knowledge/pack-types.js';
+
+function run(text: string, actors: ActorSpec[], times: TimeSpec[] = [], packActors: PackActor[] = []): RelationOut[] {
+  const kb = testKb({ actors: packActors });
+  return relations.run({ document: testDocument(text, '2025-03-10'), layers: buildLayers(text, { actors, times }), kb }).relations!;
+}
+
+const has = (rs: RelationOut[], s: string, p: string, o: string) => rs.find((r) => r.subject === s && r.predicate === p && r.object === o);
+
+test('verb cue: subject before, object after; prepositional-phrase actors are not subjects', () => {
+  const rs = run('The Hill Guards, once aligned with the Sun Battalion, later severed ties with the Valley Army.', [
+    { name: 'Hill Guards' }, { name: 'Sun Battalion' }, { name: 'Valley Army' },
+  ]);
+  assert.ok(has(rs, 'a1', 'split_from', 'a3'), JSON.stringify(rs));
+  assert.ok(!has(rs, 'a2', 'split_from', 'a3'));
+  assert.ok(has(rs, 'a1', 'allied_with', 'a2') || has(rs, 'a2', 'allied_with', 'a1'));
+});
+
+test('funding, payments and passive support', () => {
+  const rs = run('Marland keeps up its funding of the Sun Battalion. The Lion Front paid the Hill Guards for passage. The Hill Guards are backed by Marland.', [
+    { name: 'Marland', kind: 'state' }, { name: 'Sun Battalion' }, { name: 'Lion Front' }, { name: 'Hill Guards' },
+  ]);
+  assert.ok(has(rs, 'a1', 'funds', 'a2'));
+  assert.ok(has(rs, 'a3', 'pays', 'a4'));
+  assert.ok(has(rs, 'a1', 'supports', 'a4'));
+});
+
+test('compound modifier: "X-backed militias of Y"', () => {
+  const rs = run('Fighters of the Marland-backed militias of the River Forces crossed the border.', [
+    { name: 'Marland', kind: 'state' }, { name: 'River Forces', kind: 'militia' },
+  ]);
+  assert.ok(has(rs, 'a1', 'supports', 'a2'), JSON.stringify(rs));
+});
+
+test('symmetric cues: "rivalry between A and B", "A and B engaged in a rivalry"; merged with evidence', () => {
+  const rs = run('The rivalry between the Lion Front and the Sun Battalion has lasted since 2016. For years, the Sun Battalion and the Lion Front engaged in a bitter rivalry.', [
+    { name: 'Lion Front' }, { name: 'Sun Battalion' },
+  ], [year('2016', 2016)]);
+  const rival = rs.filter((r) => r.predicate === 'rival_of');
+  assert.equal(rival.length, 1);
+  assert.equal(rival[0]!.evidence.filter((e) => e.text.endsWith('.')).length, 2);
+  assert.equal(rival[0]!.valid?.start, '2016-01-01');
+  assert.equal(rival[0]!.valid?.end, '2025-03-10');
+  assert.equal(rival[0]!.valid?.precision, 'range');
+});
+
+test('titles and appositions: spokesperson, leader, media arm', () => {
+  const rs = run('Karim Haddad, the spokesperson of the Lion Front, spoke first. Sun Battalion leader Omar Saleh replied. The Lion Front, through its official media outlet Al-Minbar, released a video of its spokesman, Karim Haddad.', [
+    { name: 'Karim Haddad', kind: 'person' }, { name: 'Lion Front' }, { name: 'Omar Saleh', kind: 'person' },
+    { name: 'Sun Battalion' }, { name: 'Al-Minbar', kind: 'media' },
+  ]);
+  const spoke = has(rs, 'a1', 'spokesperson_of', 'a2');
+  assert.ok(spoke, JSON.stringify(rs, null, 1));
+  assert.equal(spoke.evidence.filter((e) => e.text.endsWith('.')).length, 2);
+  assert.ok(has(rs, 'a3', 'leader_of', 'a4'));
+  assert.ok(has(rs, 'a5', 'media_arm_of', 'a2'));
+  assert.ok(!has(rs, 'a1', 'spokesperson_of', 'a5'));
+});
+
+test('relative clause: "Y, which X led" → X leader_of Y; former membership', () => {
+  const rs = run('The Dawn Front, which Omar Saleh led for a decade, dissolved. Omar Saleh used to be a Lion Front fighter.', [
+    { name: 'Dawn Front' }, { name: 'Omar Saleh', kind: 'person' }, { name: 'Lion Front' },
+  ]);
+  assert.ok(has(rs, 'a2', 'leader_of', 'a1'), JSON.stringify(rs));
+  assert.ok(has(rs, 'a2', 'formerly_member_of', 'a3'), JSON.stringify(rs));
+});
+
+test('modality: hypothetical and negated cues', () => {
+  const rs = run('Marland could step up cooperation with the Sun Battalion. The Hill Guards did not fund the Lion Front.', [
+    { name: 'Marland', kind: 'state' }, { name: 'Sun Battalion' }, { name: 'Hill Guards' }, { name: 'Lion Front' },
+  ]);
+  assert.equal(has(rs, 'a1', 'cooperates_with', 'a2')?.modality, 'hypothetical');
+  assert.equal(has(rs, 'a3', 'funds', 'a4')?.modality, 'negated');
+});
+
+test('pack affiliations between actors present become pack relations and merge with text ones', () => {
+  const pack: PackActor[] = [
+    { id: 'marland', name: 'Marland', kind: 'state', aliases: [], affiliations: [
+      { predicate: 'supports', object: 'hill-guards', start: '2014' },
+      { predicate: 'hostile_to', object: 'absent-group' },
+    ] },
+    { id: 'hill-guards', name: 'Hill Guards', kind: 'militia', aliases: [], affiliations: [{ predicate: 'rival_of', object: 'lion-front' }] },
+    { id: 'lion-front', name: 'Lion Front', kind: 'armed-group', aliases: [] },
+  ];
+  const rs = run('Marland and the Hill Guards were mentioned. The Hill Guards fought the Lion Front.', [
+    { name: 'Marland', kind: 'state', kb_id: 'marland' }, { name: 'Hill Guards', kb_id: 'hill-guards' }, { name: 'Lion Front', kb_id: 'lion-front' },
+  ], [], pack);
+  const sup = has(rs, 'a1', 'supports', 'a2');
+  assert.ok(sup);
+  assert.equal(sup.origin, 'pack');
+  assert.equal(sup.confidence, 0.6);
+  assert.equal(sup.modality, 'asserted');
+  assert.deepEqual(sup.valid, { start: '2014-01-01', end: '2025-03-10', precision: 'range', text: 'since 2014' });
+  assert.equal(sup.evidence.length, 2);
+  assert.ok(has(rs, 'a2', 'rival_of', 'a3'));
+  assert.ok(has(rs, 'a2', 'fights', 'a3'));
+  assert.equal(rs.filter((r) => r.predicate === 'hostile_to').length, 0);
+});

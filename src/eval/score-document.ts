@@ -40,7 +40,10 @@ export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<R
     const s = empty(); const al = empty();
     for (const g of gold.actors) {
       s.goldTotal++;
-      const hit = analysis.actors.find((a) => anyNameMatches(actorNames(a), g.names));
+      // Where several outputs carry one of the gold names (a government and its army, say),
+      // the one that all `seen` forms resolve to is the match.
+      const candidates = analysis.actors.filter((a) => anyNameMatches(actorNames(a), g.names));
+      const hit = candidates.find((a) => (g.seen ?? []).every((form) => anyNameMatches(actorNames(a), [form]))) ?? candidates[0];
       if (hit) s.goldFound++; else s.misses.push(g.names[0]!);
       if (g.seen && g.seen.length) {
         al.goldTotal++;

@@ -122,6 +122,8 @@ function validateAll(listed: ListedPack[], texts: Map<string, string>): LoadedPa
 
   const actors = new Map<string, PackActor>();
   const actorSeenAt = new Map<string, string>();
+  // Ids of entries rejected for another problem: references to them are not reported again.
+  const rejectedActorIds = new Set<string>();
   const affiliationChecks: { file: YamlFile; at: (string | number)[]; actorId: string; object: string }[] = [];
   const places = new Map<string, PackPlace>();
   const placeSeenAt = new Map<string, string>();
@@ -141,7 +143,18 @@ function validateAll(listed: ListedPack[], texts: Map<string, string>): LoadedPa
     for (const file of pack.actorFiles) {
       for (const [i, raw] of listItems(file, problems, 'actor')) {
         const actor = validateActor(raw, file, [i], problems);
-        if (!actor) continue;
+        if (!actor) {
+          if (isRecord(raw) && typeof raw.id === 'string') {
+            rejectedActorIds.add(raw.id);
+            // Still check where its affiliations point, so one run shows every problem.
+            if (Array.isArray(raw.affiliations)) {
+              raw.affiliations.forEach((a: unknown, j) => {
+                if (isRecord(a) && typeof a.object === 'string') affiliationChecks.push({ file, at: [i, 'affiliations', j, 'object'], actorId: raw.id as string, object: a.object });
+              });
+            }
+          }
+          continue;
+        }
         const where = `${file.file}:${file.lineOf([i])}`;
         const earlier = actorSeenAt.get(actor.id);
         if (earlier) { problems.add(file, [i, 'id'], `actor "${actor.id}": duplicate id (first defined at ${earlier})`); continue; }
@@ -167,7 +180,7 @@ function validateAll(listed: ListedPack[], texts: Map<string, string>): LoadedPa
   }
 
   for (const check of affiliationChecks) {
-    if (!actors.has(check.object)) {
+    if (!actors.has(check.object) && !rejectedActorIds.has(check.object)) {
       problems.add(check.file, check.at, `actor "${check.actorId}": affiliation refers to unknown actor id "${check.object}"`);
     }
   }

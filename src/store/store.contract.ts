@@ -8,6 +8,7 @@ import {
   makeAnalysis, makeDocument, perturbSignature, signatureFromSeed,
 } from './fixtures/document-factory.js';
 import type { Store } from './store.js';
+import { runPictureContract } from './picture.contract.js';
 
 const ODD_QUERIES = [
   '"', '""', "'", "''", '"unclosed phrase', 'phrase"', 'al-Sharaa', "Sharaa's", "O'Brien",
@@ -22,6 +23,7 @@ export function runStoreContract(
   makeStore: () => Promise<Store>,
   reopenLast?: () => Promise<Store>,
 ): void {
+  runPictureContract(name, makeStore);
   describe(`Store contract: ${name}`, () => {
     async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
       const store = await makeStore();

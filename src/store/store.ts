@@ -3,6 +3,7 @@
 // (PostgreSQL) fits the same contract; src/store/store.contract.ts is the suite both pass.
 import type { Analysis } from '../analysis/types.js';
 import type { CleanedDocument } from '../ingest/types.js';
+import type { PictureQueries } from './picture.js';
 
 export type PutResult =
   | { status: 'inserted'; id: string; nearDuplicateOf: string | null }
@@ -51,5 +52,12 @@ export interface Store {
    * phrase" is matched literally (no operators); a trailing * makes a prefix search.
    */
   search(query: string, opts?: ListOptions & { mark?: [string, string] }): Promise<SearchHit[]>;
+  /**
+   * The cross-document picture (src/store/picture.ts). putDocument and putAnalysis merge each
+   * analysis into it in the same transaction: one actor across documents (by pack id, else
+   * normalised name), one event reported by several documents, relations accumulating
+   * evidence; re-analysis replaces a document's contribution. Analyst corrections survive.
+   */
+  picture(): PictureQueries;
   close(): Promise<void>;
 }

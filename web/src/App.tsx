@@ -1,5 +1,5 @@
 // The workbench shell: left navigation (with the search box), main pane, right detail panel.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { AppProvider, useApp } from './hooks/app-context.js';
 import { navigate, useRoute, type Route } from './lib/router.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
@@ -9,10 +9,13 @@ import { SearchView } from './views/SearchView.js';
 import { DocumentReader } from './views/DocumentReader.js';
 import { ActorsView } from './views/ActorsView.js';
 import { ActorProfileView } from './views/ActorProfile.js';
-import { NetworkGraph } from './views/NetworkGraph.js';
 import { TimelineView } from './views/TimelineView.js';
-import { MapView } from './views/MapView.js';
 import { CorrectionsView } from './views/CorrectionsView.js';
+import { Loading } from './components/StateViews.js';
+
+// The graph (cytoscape) and the map (d3 + world atlas) load on first visit.
+const NetworkGraph = lazy(() => import('./views/NetworkGraph.js').then((m) => ({ default: m.NetworkGraph })));
+const MapView = lazy(() => import('./views/MapView.js').then((m) => ({ default: m.MapView })));
 
 export function App() {
   return <AppProvider><Shell /></AppProvider>;
@@ -30,6 +33,7 @@ const NAV: { name: Route['name']; href: string; label: string }[] = [
 function Shell() {
   const route = useRoute();
   const { detail, detailTitle, closeDetail, corrections } = useApp();
+  const activeCorrections = corrections.filter((c) => !c.reverted_at).length;
   const search = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState(route.name === 'search' ? route.q : '');
 
@@ -59,7 +63,7 @@ function Shell() {
           {NAV.map((n) => (
             <li key={n.name}>
               <a href={n.href} className={active === n.name ? 'active' : ''} aria-current={active === n.name ? 'page' : undefined}>
-                {n.label}{n.name === 'corrections' && corrections.length ? <span className="count">{corrections.length}</span> : null}
+                {n.label}{n.name === 'corrections' && activeCorrections ? <span className="count">{activeCorrections}</span> : null}
               </a>
             </li>
           ))}
@@ -69,7 +73,7 @@ function Shell() {
       <main className="main" id="main">
         <ErrorBanner />
         <ErrorBoundary key={routeKey(route)} label={route.name}>
-          {renderRoute(route)}
+          <Suspense fallback={<Loading what="the view" />}>{renderRoute(route)}</Suspense>
         </ErrorBoundary>
       </main>
       {detail && (

@@ -84,3 +84,27 @@ describe('actors stage', () => {
     assert.ok(out.some((a) => a.kb_id === 'islamic-state'));
   });
 });
+
+describe('alias statements', () => {
+  it('merges "X, also known as Y" into one actor', () => {
+    const text = 'Police arrested Mohammed Al-Rashidi, also known as Abu Karam, in the city. Abu Karam had fled in 2019.';
+    const { actors: out } = run(text, '2025-02-01');
+    const persons = out.filter((a) => a.kind === 'person');
+    assert.equal(persons.length, 1, persons.map((p) => p.name).join(', '));
+    assert.deepEqual(persons[0]!.aliases, ['Mohammed Al-Rashidi', 'Abu Karam']);
+    assert.equal(persons[0]!.mentions.length, 3);
+  });
+});
+
+describe('state forces from a demonym', () => {
+  it('reads "Ruritanian and Graustarkian patrols" as both states\' forces, but not "Ruritanian-backed"', () => {
+    const kb2 = fixtureKnowledgeBase([
+      { id: 'ru-army', name: 'Ruritanian Army', kind: 'state-force', aliases: [] },
+      { id: 'gr-army', name: 'Graustarkian Army', kind: 'state-force', aliases: [] },
+    ]);
+    kb2.lexicons = new Map([...kb2.lexicons, ['state-forces', { Ruritanian: ['ru-army'], Graustarkian: ['gr-army'] }]]);
+    const text = 'A joint Ruritanian and Graustarkian patrol crossed. Ruritanian-backed factions waited. Ruritanian officials spoke.';
+    const out = extractActors(text, '2025-01-01', splitSentences(text, new Set()), [], kb2).actors;
+    assert.deepEqual(out.map((a) => [a.kb_id, a.mentions.length]), [['ru-army', 1], ['gr-army', 1]]);
+  });
+});

@@ -12,7 +12,11 @@ import { findUnknownActors, foldTokens, type NamePatterns } from '../../actors/f
 import { resolveDefiniteDescriptions, resolveSurnames, type CorefRule, type LinkedMention } from '../../actors/coreference.js';
 import type { Mention, Sentence, Stage } from '../stage.js';
 
-type Resources = { patterns: NamePatterns; coref: CorefRule[]; personsByFirstLast: Map<string, string> };
+type Resources = {
+  patterns: NamePatterns; coref: CorefRule[]; personsByFirstLast: Map<string, string>;
+  /** Folded demonym -> the state's forces (pack ids), and the military nouns that trigger it. */
+  stateForces: Map<string, string[]>; militaryNouns: string[][];
+};
 const cache = new WeakMap<KnowledgeBase, Resources>();
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'from', 'into', 'around', 'outside', 'across', 'toward', 'towards', 'of', 'between', 'via', 'through', 'inside', 'within', 'over', 'entered', 'reached']);
@@ -41,7 +45,14 @@ function resources(kb: KnowledgeBase): Resources {
       if (t.length >= 2) personsByFirstLast.set(`${t[0]} ${t[t.length - 1]}`, a.id);
     }
   }
-  const res = { patterns: { titles, givenNames, orgHeads }, coref, personsByFirstLast };
+  const stateForces = new Map<string, string[]>();
+  for (const [demonym, ids] of Object.entries(readStringMap(kb.lexicons, 'state-forces'))) {
+    const unknown = ids.find((id) => !kb.actors.has(id));
+    if (unknown) throw new WatchfloorError('BAD_PACK', `lexicon "state-forces": ${demonym} refers to unknown actor "${unknown}"`, { subject: 'lexicon/state-forces.yaml' });
+    stateForces.set(foldTokens(demonym).join(''), ids);
+  }
+  const militaryNouns = readStringList(kb.lexicons, 'military-nouns').map(foldTokens).sort((a, b) => b.length - a.length);
+  const res = { patterns: { titles, givenNames, orgHeads }, coref, personsByFirstLast, stateForces, militaryNouns };
   cache.set(kb, res);
   return res;
 }
@@ -109,6 +120,15 @@ export function extractActors(text: string, published: string | null, sentences:
   linked.forEach(mark);
   const isTaken = (t: number) => taken[t] === 1;
 
+  for (const hit of findStateForces(text, tokens, res, isTaken)) {
+    const actors = res.stateForces.get(hit.key)!.map((id) => kb.actors.get(id)!);
+    const date = dateAt(hit.start);
+    const actor = actors.find((a) => validAt(a, date)) ?? actors[0]!;
+    const m: LinkedMention = { ...hit, key: actor.id, kind: actor.kind, aliases: [actor.name, ...actor.aliases], via: 'pack', surface: text.slice(hit.start, hit.end) };
+    linked.push(m);
+    mark(m);
+  }
+
   for (const u of findUnknownActors(text, tokens, res.patterns, isTaken)) {
     const nameTokens = foldTokens(u.name.replace(/-/g, ' '));
     const packId = u.kind === 'person' && nameTokens.length >= 2 ? res.personsByFirstLast.get(`${nameTokens[0]} ${nameTokens[nameTokens.length - 1]}`) : undefined;
@@ -119,6 +139,8 @@ export function extractActors(text: string, published: string | null, sentences:
     linked.push(m);
     mark(m);
   }
+
+  mergeAliasStatements(text, tokens, linked, taken);
 
   // Surnames after a full name.
   const persons = linked.filter((m) => m.kind === 'person');
@@ -132,6 +154,66 @@ export function extractActors(text: string, published: string | null, sentences:
   for (const m of resolveDefiniteDescriptions(tokens, res.coref, linked, isTaken, text)) { linked.push(m); mark(m); }
 
   return assemble(linked, kb, tokens, sentences);
+}
+
+/**
+ * "Turkish column", "Turkish and Russian patrols", "Iraqi troops": a demonym before a military
+ * noun names that state's forces. Only the demonym is the mention ("Russian" may be linked by
+ * its own pack alias already).
+ */
+function findStateForces(text: string, tokens: Token[], res: Resources, taken: (t: number) => boolean): { start: number; end: number; firstToken: number; lastToken: number; key: string }[] {
+  const out: { start: number; end: number; firstToken: number; lastToken: number; key: string }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const key = t.norm.replace(/\./g, '');
+    if (taken(i) || !res.stateForces.has(key) || !/^\p{Lu}/u.test(t.text)) continue;
+    // The demonym must stand alone, not in "Turkish-backed".
+    if (text[t.end] === '-') continue;
+    let j = i + 1;
+    // Skip "and Russian", ", Iraqi" between the demonym and the noun.
+    while (j + 1 < tokens.length && (tokens[j]!.norm === 'and' || res.stateForces.has(tokens[j]!.norm)) && j - i < 4) j++;
+    const nounAt = res.militaryNouns.some((noun) => noun.every((w, k) => tokens[j + k]?.norm === w));
+    const gapOk = /^[\s,]*$/.test(text.slice(t.end, tokens[j]?.start ?? t.end).replace(/\band\b/g, '').replace(/\p{L}+/gu, ''));
+    if (nounAt && gapOk) out.push({ start: t.start, end: t.end, firstToken: i, lastToken: i, key });
+  }
+  return out;
+}
+
+const AKA = /^\s*,?\s*\(?\s*(?:also known as|better known as|known as|also called|aka|a\.k\.a\.|alias|nicknamed|known by the nom de guerre|whose nom de guerre is)\s+/i;
+
+/**
+ * "X, also known as Y" / "X (aka Y)": Y names the same actor. Y is taken from the mentions found
+ * already, else read as a run of capitalised words; a pack actor wins over a pattern-found one.
+ */
+function mergeAliasStatements(text: string, tokens: Token[], linked: LinkedMention[], taken: Uint8Array): void {
+  const sorted = [...linked].sort((a, b) => a.start - b.start);
+  const rekey = new Map<string, LinkedMention>();
+  for (const x of sorted) {
+    const cue = AKA.exec(text.slice(x.end, x.end + 60));
+    if (!cue) continue;
+    const at = x.end + cue[0].length;
+    let y = sorted.find((m) => m.start === at);
+    if (!y) {
+      const first = tokens.findIndex((t) => t.start === at);
+      if (first < 0 || !/^\p{Lu}/u.test(tokens[first]!.text)) continue;
+      let last = first;
+      while (last + 1 < tokens.length && /^[\s-]$/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start))
+        && (/^\p{Lu}/u.test(tokens[last + 1]!.text) || /^(al|el|bin|ibn|abu)$/.test(tokens[last + 1]!.norm))) last++;
+      if (taken.subarray(first, last + 1).some((v) => v === 1)) continue;
+      y = { start: tokens[first]!.start, end: tokens[last]!.end, firstToken: first, lastToken: last, key: x.key, kind: x.kind, aliases: x.aliases, via: x.via, surface: text.slice(tokens[first]!.start, tokens[last]!.end) };
+      linked.push(y);
+      for (let k = first; k <= last; k++) taken[k] = 1;
+      continue;
+    }
+    if (y.key === x.key) continue;
+    const [keep, drop] = x.key.startsWith('new:') && !y.key.startsWith('new:') ? [y, x] : [x, y];
+    rekey.set(drop.key, keep);
+  }
+  if (!rekey.size) return;
+  for (const m of linked) {
+    const to = rekey.get(m.key);
+    if (to) { m.key = to.key; m.kind = to.kind; m.aliases = to.aliases; if (to.via === 'pack') m.via = 'pack'; }
+  }
 }
 
 function assemble(linked: LinkedMention[], kb: KnowledgeBase, _tokens: Token[], sentences: Sentence[]): { actors: ActorOut[]; mentions: Mention[] } {

@@ -265,7 +265,8 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
   const tokens: Token[] = [...text.matchAll(TOKEN_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
   const others = (layers.mentions ?? []).filter((m) => m.type === 'actor' || m.type === 'person');
   // Person names and actor names that contain a place name ("Deir ez-Zor Military Council").
-  const blocked: Span[] = others;
+  // A state is also a country: "Syria" stays a place as well as an actor.
+  const blocked: Span[] = others.filter((m) => m.kind !== 'state');
   const actorCountries = others.flatMap((m) => (m.kbId ? [kb.actors.get(m.kbId)?.country ?? null] : [])).filter((c): c is string => !!c);
   const personSpans = others.filter((m) => m.type === 'person');
 

@@ -31,6 +31,13 @@ function lexicon(kb: KnowledgeBase): SpeechLexicon {
   return lex;
 }
 
+/** Offset of the first speech verb in a stretch of text, or null. */
+function firstVerbOffset(stretch: string, verbs: ReadonlySet<string>): number | null {
+  const re = /\p{L}+/gu;
+  for (let m = re.exec(stretch); m; m = re.exec(stretch)) if (verbs.has(m[0].toLowerCase())) return m.index;
+  return null;
+}
+
 type RawQuote = { start: number; end: number; text: string };
 
 /** Quoted stretches: curly pairs, or straight quotes paired in order, within one paragraph. */
@@ -68,14 +75,16 @@ export function extractQuotes(text: string, sentences: Sentence[], actors: Actor
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     const lead = /^\s*(?:in\s+)?(?:the|his|her|its|this|that)\s+(?:latest\s+|new\s+|first\s+)?([a-z]+)/i.exec(sentence.text)?.[1]?.toLowerCase();
     const speechSubject = lead !== undefined && lex.nouns.has(lead);
-    const hasVerb = before.split(/[^\p{L}]+/u).some((w) => lex.verbs.has(w.toLowerCase())) || /^\W*\s*(?:\w+\s+){0,1}(said|says|told|added|wrote)\b/i.test(text.slice(q.end, Math.min(sentence.end, q.end + 60)));
 
     let speaker: ActorOut | null = null;
     if (!speechSubject) {
-      const persons = inSentence.filter((m) => m.end <= q.start && m.actor.kind === 'person');
-      const any = inSentence.filter((m) => m.end <= q.start);
-      // The first person of the sentence is usually its subject ("X said ... that Y's people ...").
-      speaker = (persons[0] ?? (hasVerb ? any[0] : undefined))?.actor ?? null;
+      // The subject of the speech verb: the last actor named before the verb ("Following the fall of
+      // A, B said that ..." -> B); without a verb, the first person of the sentence.
+      const verbAt = firstVerbOffset(before, lex.verbs);
+      const limit = verbAt === null ? q.start : sentence.start + verbAt;
+      const persons = inSentence.filter((m) => m.end <= limit && m.actor.kind === 'person');
+      const any = inSentence.filter((m) => m.end <= limit);
+      speaker = (verbAt === null ? persons[0] : persons[persons.length - 1] ?? any[any.length - 1])?.actor ?? null;
       if (!speaker) {
         // "…,” said al-Ansari.
         const after = inSentence.find((m) => m.start >= q.end && m.start - q.end < 40);

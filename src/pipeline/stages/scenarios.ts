@@ -54,8 +54,10 @@ function splitConditional(cues: ScenarioCues, s: SentenceInfo, text: string): { 
 function framing(cues: ScenarioCues, s: SentenceInfo, text: string): string {
   const m = cues.opens.matchAll(text, s.start, s.end)[0];
   if (!m) return '';
-  const rest = s.text.slice(m.end - s.start).replace(/^\s*(?:here\s+)?(?:that\s+could\s+\w+\s+[^,]*?\s+)?(?:is|are|was|would be)\s+(?:that\s+|if\s+|due\s+to\s+)?/i, '');
-  return clean(rest);
+  const rest = s.text.slice(m.end - s.start);
+  // "One scenario (that could benefit X) is if Y" → Y; "Another risk applies to Z" → the whole remainder.
+  const copula = /^.*?\b(?:is|are|was|would be)\s+(?:that\s+|if\s+|due\s+to\s+|when\s+)?/i.exec(rest);
+  return clean(copula ? rest.slice(copula[0].length) : rest);
 }
 
 function title(outcome: string, conditions: string[]): string {
@@ -72,7 +74,8 @@ function build(cues: ScenarioCues, idx: DocIndex, group: SentenceInfo[], reading
     const r = readings[i]!;
     if (r.opens) {
       const f = framing(cues, s, text);
-      const c = r.conditional ? splitConditional(cues, s, text) : null;
+      // The framing sentence's own condition ("... is if X"), forward word or not.
+      const c = cues.conditional.matchAll(text, s.start, s.end).length || cues.inversion.test(s.text) ? splitConditional(cues, s, text) : null;
       if (c?.conditions.length) conditions.push(...c.conditions); else if (f) conditions.push(f);
     } else if (r.conditional) {
       const c = splitConditional(cues, s, text);

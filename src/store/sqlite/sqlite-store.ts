@@ -11,9 +11,13 @@ import type {
 import { ftsMigration, SEARCH_SQL } from './fts.js';
 import { toFtsQuery } from './fts-query.js';
 import { coreMigrations, type Migration } from './migrations.js';
+import type { PictureQueries } from '../picture.js';
+import { PictureWriter } from './picture-merge.js';
+import { pictureMigrations } from './picture-migrations.js';
+import { SqlitePicture } from './picture-queries.js';
 
 /** Every migration this backend applies, in order. */
-export const sqliteMigrations: Migration[] = [...coreMigrations, ftsMigration]
+export const sqliteMigrations: Migration[] = [...coreMigrations, ftsMigration, ...pictureMigrations]
   .sort((a, b) => a.version - b.version);
 
 const DEFAULT_LIST_LIMIT = 50;
@@ -89,6 +93,8 @@ export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
   private statements: ReturnType<typeof prepareStatements> | null = null;
+  private writer: PictureWriter | null = null;
+  private pictureQueries: SqlitePicture | null = null;
   private readonly candidateStatements = new Map<number, Database.Statement<string[], { id: string; signature_json: string; near_duplicate_of: string | null }>>();
 
   /** Opens (creating if needed) the database file; call migrate() before use. */
@@ -143,6 +149,9 @@ export class SqliteStore implements Store {
         }).immediate();
       }
       this.statements ??= prepareStatements(this.db);
+      this.writer ??= new PictureWriter(this.db);
+      this.pictureQueries ??= new SqlitePicture(this.db, this.writer, (docId) => this.remerge(docId),
+        (what, fn) => this.guard(what, fn));
     });
   }
 
@@ -171,7 +180,7 @@ export class SqliteStore implements Store {
       });
       s.insertFingerprint.run(doc.id, JSON.stringify(doc.fingerprint));
       for (const key of keys) s.insertBand.run(key, doc.id);
-      if (analysis !== null) this.writeAnalysis(doc.id, analysis, doc.text);
+      if (analysis !== null) this.writeAnalysis(doc.id, analysis, doc.text, false);
       return { status: 'inserted', id: doc.id, nearDuplicateOf };
     }).immediate();
   }
@@ -191,11 +200,30 @@ export class SqliteStore implements Store {
     }));
   }
 
-  private writeAnalysis(id: string, analysis: Analysis, text: string): void {
+  /** Stores the analysis and merges it into the picture, replacing an earlier contribution. */
+  private writeAnalysis(id: string, analysis: Analysis, text: string, replacing: boolean): void {
     this.stmts.upsertAnalysis.run({
       document_id: id, schema_version: analysis.schema_version,
       json: analysisToJson(analysis, text), analyzed_at: new Date().toISOString(),
     });
+    const writer = this.writer!;
+    if (replacing) writer.removeDocument(id);
+    writer.mergeDocument(id, analysis);
+  }
+
+  /** Re-merges a stored document from its stored analysis (after a split-alias correction). */
+  private remerge(id: string): void {
+    const row = this.stmts.getDocument.get(id);
+    if (row === undefined || row.analysis_json === null) return;
+    this.writer!.removeDocument(id);
+    this.writer!.mergeDocument(id, analysisFromJson(row.analysis_json, row.text));
+  }
+
+  picture(): PictureQueries {
+    if (this.pictureQueries === null) {
+      throw new WatchfloorError('STORE', 'the store is used before migrate()', { subject: this.path });
+    }
+    return this.pictureQueries;
   }
 
   async putAnalysis(id: string, analysis: Analysis): Promise<void> {
@@ -205,7 +233,7 @@ export class SqliteStore implements Store {
         if (row === undefined) {
           throw new WatchfloorError('NOT_FOUND', `no document with id ${id}`, { subject: this.path });
         }
-        this.writeAnalysis(id, analysis, row.text);
+        this.writeAnalysis(id, analysis, row.text, true);
       }).immediate();
     });
   }

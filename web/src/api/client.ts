@@ -53,7 +53,7 @@ export const api = {
   search: (q: string, limit = 30) => request<Page<SearchHit>>(withQuery('/api/search', { q, limit })),
   actors: (q: { q?: string; kind?: string; limit?: number; offset?: number } = {}) => request<Page<ActorSummary>>(withQuery('/api/actors', q)),
   actor: (id: string) => request<ActorProfile>(`/api/actors/${enc(id)}`),
-  events: (q: { actor?: string; type?: string; from?: string; to?: string; modality?: string; limit?: number } = {}) => request<Page<Event>>(withQuery('/api/events', q)),
+  events: (q: { actor?: string; type?: string; from?: string; to?: string; modality?: string; bbox?: string; limit?: number } = {}) => request<Page<Event>>(withQuery('/api/events', q)),
   relations: (q: { actor?: string; predicate?: string; modality?: string } = {}) => request<Page<Relation>>(withQuery('/api/relations', q)),
   network: (q: { asOf?: string; predicate?: string; modality?: string; actors?: string } = {}) => request<Network>(withQuery('/api/network', q)),
   timeline: (q: { actor?: string; type?: string; from?: string; to?: string; bucket?: string } = {}) => request<Timeline>(withQuery('/api/timeline', q)),

@@ -50,23 +50,23 @@ export type Correctable = { corrected?: boolean; corrections?: string[] };
 export type ActorRef = { id: string; name: string; kind?: string };
 export type ActorSummary = { id: string; name: string; kind: string; kb_id: string | null; aliases: string[]; documents: number; mentions: number } & Correctable;
 export type SourceRef = { document: string; title: string | null; evidence: Span[] };
-export type Place = { id?: string; name: string; kind?: string; country?: string | null; lat?: number | null; lon?: number | null } | null;
+export type Place = { id?: string; name: string; kind?: string | null; country?: string | null; lat?: number | null; lon?: number | null; precision?: string | null } | null;
 export type Event = {
   id: string; type: string; acled: { event_type: string; sub_event_type: string } | null; plover: string | null;
   date: When | null; place: Place; actors: { actor: ActorRef; role: string }[];
   fatalities: { min: number; max: number | null } | null; modality: string; summary: string; confidence: number;
-  sources: SourceRef[];
+  sources: (SourceRef & { published?: string | null; modality?: string })[];
 } & Correctable;
 export type Evidence = { document: string; title: string | null; start: number; end: number; text: string };
 export type Relation = {
   id: string; subject: ActorRef; predicate: string; object: ActorRef; valid: When | null; modality: string;
-  origin: 'text' | 'pack'; confidence: number; evidence: Evidence[];
+  origin: 'text' | 'pack'; confidence: number; evidence: Evidence[]; first_seen?: string | null; documents?: number;
 } & Correctable;
 export type Quote = { id: string; speaker: { id: string; name: string } | null; text: string; date: When | string | null; venue: string | null; document: string; evidence: Span[] | Span | null };
 export type Affiliation = { predicate: string; object: { id: string; name: string }; start: string | null; end: string | null };
 export type ActorProfile = {
-  id: string; name: string; kind: string; kb_id: string | null; aliases: string[]; description: string | null;
-  affiliations: Affiliation[]; events: Event[]; relations: Relation[]; quotes: Quote[];
+  id: string; name: string; kind: string; kb_id: string | null; aliases: string[]; description?: string | null;
+  affiliations?: Affiliation[]; merged?: string[]; redirected_from?: string | null; mentions?: number; document_count?: number; events: Event[]; relations: Relation[]; quotes: Quote[];
   documents: { id: string; title: string | null; published: string | null; mentions: number }[];
 } & Correctable;
 export type NetworkNode = { id: string; name: string; kind: string; weight: number };
@@ -83,5 +83,8 @@ export type PlacesGeoJson = { type: 'FeatureCollection'; features: PlaceFeature[
 export type Scenario = { id: string; title: string; conditions: string[]; outcome: string; actors: (string | ActorRef)[]; document: string; evidence: Span[] };
 
 export type CorrectionKind = 'merge-actors' | 'split-alias' | 'reject-event' | 'edit-event' | 'reject-relation' | 'fix-date' | 'fix-place';
-export type Correction = { id: string; kind: CorrectionKind; target: string; payload: Record<string, unknown>; createdAt?: string; created_at?: string };
+export type Correction = {
+  id: string; kind: CorrectionKind; target: string; target_kind?: 'actor' | 'event' | 'relation'; payload: Record<string, unknown>;
+  author?: string | null; note?: string | null; created_at?: string; createdAt?: string; reverted_at?: string | null;
+};
 export type NewCorrection = { kind: CorrectionKind; target: string; payload: Record<string, unknown> };

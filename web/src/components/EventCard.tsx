@@ -1,7 +1,7 @@
 // One cross-document event with its sources and the analyst's corrections (reject, edit).
 import { useState } from 'react';
 import type { Event, When } from '../api/types.js';
-import { corrections } from '../api/corrections.js';
+import { corrections, type EditPlace } from '../api/corrections.js';
 import { useApp } from '../hooks/app-context.js';
 import { actorHref } from '../lib/actor-id.js';
 import { formatWhen } from '../lib/dates.js';
@@ -9,21 +9,26 @@ import { docHref } from '../lib/router.js';
 import { CorrectedBadge, ModalityBadge } from './Badges.js';
 
 export function EventCard({ event, onChanged }: { event: Event; onChanged?: () => void }) {
-  const { applyCorrection, correctedTargets } = useApp();
+  const { applyCorrection, isCorrected } = useApp();
   const [editing, setEditing] = useState(false);
   const [date, setDate] = useState(event.date?.start ?? '');
   const [precision, setPrecision] = useState<When['precision']>(event.date?.precision ?? 'day');
   const [place, setPlace] = useState(event.place?.name ?? '');
-  const corrected = !!event.corrected || correctedTargets.has(event.id);
+  const [coords, setCoords] = useState(event.place?.lat != null && event.place?.lon != null ? `${event.place.lat}, ${event.place.lon}` : '');
+  const corrected = isCorrected(event);
 
   async function reject() {
     if (await applyCorrection(corrections.rejectEvent(event.id))) onChanged?.();
   }
   async function save(e: React.FormEvent) {
     e.preventDefault();
-    const edit: { date?: When; place?: string } = {};
-    if (date && date !== event.date?.start) edit.date = whenFrom(date, precision);
-    if (place && place !== event.place?.name) edit.place = place;
+    const edit: { date?: When; place?: EditPlace } = {};
+    if (date && (date !== event.date?.start || precision !== event.date?.precision)) edit.date = whenFrom(date, precision);
+    const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(coords);
+    const oldCoords = event.place?.lat != null ? `${event.place.lat}, ${event.place.lon}` : '';
+    if (place && (place !== event.place?.name || coords !== oldCoords)) {
+      edit.place = { name: place, ...(m ? { lat: Number(m[1]), lon: Number(m[2]) } : {}) };
+    }
     if (!edit.date && !edit.place) { setEditing(false); return; }
     if (await applyCorrection(corrections.editEvent(event.id, edit))) { setEditing(false); onChanged?.(); }
   }
@@ -73,6 +78,7 @@ export function EventCard({ event, onChanged }: { event: Event; onChanged?: () =
             </select>
           </label>
           <label>Place <input value={place} onChange={(e) => setPlace(e.target.value)} placeholder="place name" /></label>
+          <label>Lat, lon <input value={coords} onChange={(e) => setCoords(e.target.value)} placeholder="35.95, 39.01" size={14} /></label>
           <button type="submit">Save correction</button>
         </form>
       )}
@@ -82,6 +88,7 @@ export function EventCard({ event, onChanged }: { event: Event; onChanged?: () =
 
 function whenFrom(date: string, precision: When['precision']): When {
   const y = date.slice(0, 4);
+  if (precision === 'day' && date.length < 10) precision = date.length >= 7 ? 'month' : 'year';
   if (precision === 'year') return { start: `${y}-01-01`, end: `${y}-12-31`, precision, text: y };
   if (precision === 'month') {
     const ym = date.slice(0, 7);

@@ -8,8 +8,8 @@ import { docHref } from '../lib/router.js';
 import { CorrectedBadge, ModalityBadge, PredicateLabel } from './Badges.js';
 
 export function RelationCard({ relation, onChanged }: { relation: Relation; onChanged?: () => void }) {
-  const { applyCorrection, correctedTargets } = useApp();
-  const corrected = !!relation.corrected || correctedTargets.has(relation.id);
+  const { applyCorrection, isCorrected } = useApp();
+  const corrected = isCorrected(relation);
   async function reject() {
     if (await applyCorrection(corrections.rejectRelation(relation.id))) onChanged?.();
   }
@@ -21,6 +21,7 @@ export function RelationCard({ relation, onChanged }: { relation: Relation; onCh
         <a href={actorHref(relation.object.id)}>{relation.object.name}</a>
         <ModalityBadge modality={relation.modality} />
         <CorrectedBadge show={corrected} />
+        <button type="button" className="small-btn push-right" onClick={reject}>Reject relation</button>
       </header>
       <p className="muted">
         {relation.valid ? `valid ${formatWhen(relation.valid)}` : 'no validity dates'} · {relation.origin === 'pack' ? 'from knowledge pack' : 'read from text'} · confidence {Math.round((relation.confidence ?? 0) * 100)}%
@@ -29,13 +30,11 @@ export function RelationCard({ relation, onChanged }: { relation: Relation; onCh
         <ul className="evidence">
           {relation.evidence.map((e, i) => (
             <li key={i}>
-              <blockquote>{e.text}</blockquote>
-              <a href={docHref(e.document, e)}>{e.title ?? e.document}</a>
+              <blockquote>{e.text} <a className="small" href={docHref(e.document, e)}>— {e.title ?? e.document}</a></blockquote>
             </li>
           ))}
         </ul>
       ) : <p className="muted">No evidence sentences{relation.origin === 'pack' ? ' (background knowledge)' : ''}.</p>}
-      <div className="actions"><button type="button" onClick={reject}>Reject relation</button></div>
     </article>
   );
 }

@@ -14,7 +14,7 @@ export function Empty({ children }: { children: ReactNode }) {
 export function ErrorBox({ error, onRetry, what }: { error: ApiError; onRetry?: () => void; what?: string }) {
   return (
     <div className="state state-error" role="alert" data-status={error.status}>
-      <strong>{error.missingRoute || error.status === 404 ? 'Not available' : 'Could not load'}{what ? ` ${what}` : ''}.</strong>{' '}
+      <strong>Could not load {what ?? 'this'}.</strong>{' '}
       <span>{errorMessage(error)}</span>
       {onRetry && <> {' '}<button type="button" onClick={onRetry}>Retry</button></>}
     </div>

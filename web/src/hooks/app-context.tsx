@@ -16,6 +16,8 @@ type Ctx = {
   corrections: Correction[];
   correctionsAvailable: boolean | null;
   correctedTargets: Set<string>;
+  /** Whether an item carries a correction (its own marker, or a target of an active correction). */
+  isCorrected: (item: { id: string; corrected?: boolean; corrections?: string[] }) => boolean;
   refreshCorrections: () => Promise<void>;
   applyCorrection: (c: NewCorrection) => Promise<Correction | null>;
   undoCorrection: (id: string) => Promise<boolean>;
@@ -84,9 +86,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const correctedTargets = useMemo(() => {
     const s = new Set<string>();
     for (const c of corrections) {
+      if (c.reverted_at) continue;
       s.add(c.target);
-      const into = c.payload?.into;
-      if (typeof into === 'string') s.add(into);
+      const other = c.payload?.other;
+      if (typeof other === 'string') s.add(other);
     }
     return s;
   }, [corrections]);
@@ -96,6 +99,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     detail: detail?.node ?? null, detailTitle: detail?.title ?? '',
     showDetail: useCallback((title: string, node: ReactNode) => setDetail({ title, node }), []),
     closeDetail: useCallback(() => setDetail(null), []),
+    isCorrected: (item) => !!item.corrected || (item.corrections?.length ?? 0) > 0 || correctedTargets.has(item.id),
     corrections, correctionsAvailable, correctedTargets, refreshCorrections, applyCorrection, undoCorrection, dataVersion,
   };
   return <AppCtx.Provider value={value}>{children}</AppCtx.Provider>;

@@ -11,7 +11,7 @@ import { KIND_STYLE } from '../lib/predicates.js';
 export function ActorsView() {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState('');
-  const { dataVersion, correctedTargets } = useApp();
+  const { dataVersion, isCorrected } = useApp();
   const actors = useApi(() => api.actors({ q: q || undefined, kind: kind || undefined, limit: 200 }), [q, kind, dataVersion]);
   return (
     <section className="view">
@@ -30,7 +30,7 @@ export function ActorsView() {
             <tbody>
               {d.items.map((a) => (
                 <tr key={a.id}>
-                  <td><a href={actorHref(a.id)}>{a.name}</a> <CorrectedBadge show={!!a.corrected || correctedTargets.has(a.id)} /></td>
+                  <td><a href={actorHref(a.id)}>{a.name}</a> <CorrectedBadge show={isCorrected(a)} /></td>
                   <td><KindBadge kind={a.kind} /></td>
                   <td className="muted">{a.aliases?.filter((x) => x !== a.name).slice(0, 4).join(', ')}</td>
                   <td className="num">{a.documents}</td>

@@ -1,0 +1,52 @@
+// Reader for estimative-language.yaml: one compiled pattern over all cues (longest first), with
+// "..." in a cue standing for a short gap inside the clause ("chances ... remain slim").
+import type { Likelihood } from '../analysis/types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { badLexicon, isRecord } from './lexicon-errors.js';
+
+const LEXICON = 'estimative-language';
+const LIKELIHOODS: readonly Likelihood[] = ['remote', 'very unlikely', 'unlikely', 'roughly even', 'likely', 'very likely', 'almost certain'];
+const GAP = '(?:\\s+[^\\s.;:!?]+){0,8}?\\s+';
+
+export type EstimativeMatch = { start: number; end: number; text: string; likelihood: Likelihood };
+export type EstimativeCues = { re: RegExp; likelihoods: Likelihood[] };
+
+const cache = new WeakMap<KnowledgeBase, EstimativeCues>();
+
+function cuePattern(cue: string): string {
+  return cue.trim().split(/\s*\.\.\.\s*/).map((part) => part.split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('\\s+')).join(GAP);
+}
+
+export function estimativeCues(kb: KnowledgeBase): EstimativeCues {
+  let c = cache.get(kb);
+  if (c) return c;
+  const raw = kb.lexicons.get(LEXICON) ?? [];
+  if (!Array.isArray(raw)) throw badLexicon(LEXICON, 'must be a list of {cue, likelihood}');
+  const entries = raw.map((e, i) => {
+    if (!isRecord(e) || typeof e.cue !== 'string' || !LIKELIHOODS.includes(e.likelihood as Likelihood)) {
+      throw badLexicon(LEXICON, `entry ${i + 1} must be {cue: text, likelihood: one of ${LIKELIHOODS.join(', ')}}`);
+    }
+    return { cue: e.cue, likelihood: e.likelihood as Likelihood };
+  }).sort((a, b) => b.cue.length - a.cue.length);
+  const alternation = entries.map((e, i) => `(?<c${i}>${cuePattern(e.cue)})`).join('|');
+  c = {
+    re: entries.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'giu') : /(?!)/g,
+    likelihoods: entries.map((e) => e.likelihood),
+  };
+  cache.set(kb, c);
+  return c;
+}
+
+/** Estimative cues in text[from, to), left to right, not overlapping. */
+export function findEstimative(cues: EstimativeCues, text: string, from: number, to: number): EstimativeMatch[] {
+  const out: EstimativeMatch[] = [];
+  cues.re.lastIndex = from;
+  for (let m = cues.re.exec(text); m && m.index < to; m = cues.re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > to) break;
+    const g = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined);
+    if (g) out.push({ start: m.index, end, text: m[0], likelihood: cues.likelihoods[Number(g[0].slice(1))]! });
+  }
+  return out;
+}

@@ -1,0 +1,460 @@
+// Reads of the cross-document picture for the SQLite backend. Actor merges made by analysts
+// live in actors.merged_into: every query expands an actor filter to the ids merged into it
+// and reports merged-away ids as the actor they were merged into.
+import type Database from 'better-sqlite3';
+import type { ActorKind, EventType, Modality, Predicate, Role, When } from '../../analysis/types.js';
+import type {
+  ActorProfile, ActorQuery, ActorRef, ActorSummary, Bucket, Correction, CorrectionInput, EventQuery,
+  Network, NetworkQuery, Page, PictureEvent, PictureQueries, PictureQuote, PictureRelation, PictureScenario,
+  PlaceFeature, PlacesGeoJson, PlacesQuery, RelationQuery, Timeline, TimelineQuery, EvidenceSpan,
+} from '../picture.js';
+import { PictureCorrections } from './picture-corrections.js';
+import { normalizeName } from './picture-keys.js';
+import type { PictureWriter } from './picture-merge.js';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+const MAX_NETWORK_EDGES = 5000;
+const MAX_EVIDENCE_PER_RELATION = 20;
+
+type Param = string | number | null;
+type EventRow = {
+  id: string; type: string; acled_event_type: string | null; acled_sub_event_type: string | null; plover: string | null;
+  date_start: string | null; date_end: string | null; date_precision: string | null; date_text: string | null;
+  place_name: string | null; place_geonames_id: number | null; place_country: string | null; lat: number | null; lon: number | null;
+  place_kind: string | null; place_precision: string | null; fatalities_min: number | null; fatalities_max: number | null;
+  modality: string; summary: string; confidence: number;
+};
+type RelationRow = {
+  id: string; subject_id: string; predicate: string; object_id: string; valid_start: string | null; valid_end: string | null;
+  valid_precision: string | null; valid_text: string | null; modality: string; origin: string; confidence: number;
+  first_seen: string | null; source_count: number;
+};
+
+function limitOf(n: number | undefined): number {
+  return n === undefined || !Number.isFinite(n) ? DEFAULT_LIMIT : Math.max(0, Math.min(MAX_LIMIT, Math.floor(n)));
+}
+function offsetOf(n: number | undefined): number {
+  return n === undefined || !Number.isFinite(n) ? 0 : Math.max(0, Math.floor(n));
+}
+function marks(n: number): string {
+  return Array.from({ length: n }, () => '?').join(',');
+}
+function likeOf(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+function whenOf(start: string | null, end: string | null, precision: string | null, text: string | null): When | null {
+  if (start === null) return null;
+  return { start, end: end ?? start, precision: (precision ?? 'day') as When['precision'], text: text ?? '' };
+}
+
+export class SqlitePicture implements PictureQueries {
+  readonly corrections: PictureCorrections;
+
+  constructor(
+    private readonly db: Database.Database,
+    writer: PictureWriter,
+    remerge: (docId: string) => void,
+    private readonly guard: <T>(what: string, fn: () => T) => T,
+  ) {
+    this.corrections = new PictureCorrections(db, writer, remerge);
+  }
+
+  private all<R>(sql: string, params: Param[]): R[] {
+    return this.db.prepare(sql).all(...params) as R[];
+  }
+
+  /** merged-away id -> the id it is merged into. */
+  private redirects(): Map<string, string> {
+    return new Map(this.all<{ id: string; merged_into: string }>('SELECT id, merged_into FROM actors WHERE merged_into IS NOT NULL', [])
+      .map((r) => [r.id, r.merged_into]));
+  }
+  private expand(id: string, redirects: Map<string, string>): string[] {
+    const root = redirects.get(id) ?? id;
+    return [root, ...[...redirects].filter(([, to]) => to === root).map(([from]) => from)];
+  }
+
+  private refs(ids: Iterable<string>, redirects: Map<string, string>): Map<string, ActorRef> {
+    const wanted = new Set<string>();
+    for (const id of ids) wanted.add(redirects.get(id) ?? id);
+    const found = new Map<string, ActorRef>();
+    const list = [...wanted];
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      for (const r of this.all<ActorRef>(`SELECT id, name, kind FROM actors WHERE id IN (${marks(chunk.length)})`, chunk)) found.set(r.id, r);
+    }
+    const out = new Map<string, ActorRef>();
+    for (const id of ids) {
+      const root = redirects.get(id) ?? id;
+      out.set(id, found.get(root) ?? { id: root, name: root, kind: 'other' });
+    }
+    return out;
+  }
+
+  async listActors(q: ActorQuery = {}): Promise<Page<ActorSummary>> {
+    return this.guard('cannot list actors', () => {
+      const limit = limitOf(q.limit);
+      const offset = offsetOf(q.offset);
+      const where = ['merged_into IS NULL'];
+      const params: Param[] = [];
+      if (q.kind) { where.push('kind = ?'); params.push(q.kind); }
+      if (q.q && normalizeName(q.q) !== '') {
+        const like = likeOf(normalizeName(q.q));
+        where.push("(name_key LIKE ? ESCAPE '\\' OR id IN (SELECT actor_id FROM actor_aliases WHERE normalized LIKE ? ESCAPE '\\'))");
+        params.push(like, like);
+      }
+      const w = where.join(' AND ');
+      const total = this.all<{ n: number }>(`SELECT count(*) AS n FROM actors WHERE ${w}`, params)[0]?.n ?? 0;
+      const rows = this.all<{ id: string; name: string; kind: ActorKind; kb_id: string | null; mention_count: number; document_count: number }>(
+        `SELECT id, name, kind, kb_id, mention_count, document_count FROM actors WHERE ${w}
+         ORDER BY mention_count DESC, id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+      return { items: this.summaries(rows), total, limit, offset };
+    });
+  }
+
+  /** Adds aliases and the counts of actors merged into each row. */
+  private summaries(rows: { id: string; name: string; kind: ActorKind; kb_id: string | null; mention_count: number; document_count: number }[]): ActorSummary[] {
+    const redirects = this.redirects();
+    return rows.map((r) => {
+      const ids = this.expand(r.id, redirects);
+      let mentions = r.mention_count;
+      let documents = r.document_count;
+      if (ids.length > 1) {
+        const others = ids.slice(1);
+        const extra = this.all<{ m: number | null; d: number | null }>(`SELECT sum(mention_count) AS m, sum(document_count) AS d FROM actors WHERE id IN (${marks(others.length)})`, others)[0];
+        mentions += extra?.m ?? 0;
+        documents += extra?.d ?? 0;
+      }
+      const aliases = [...new Set(this.all<{ alias: string }>(`SELECT alias FROM actor_aliases WHERE actor_id IN (${marks(ids.length)}) ORDER BY alias`, ids).map((a) => a.alias))];
+      return { id: r.id, name: r.name, kind: r.kind, kb_id: r.kb_id, aliases, documents, mentions };
+    });
+  }
+
+  async actorProfile(id: string): Promise<ActorProfile | null> {
+    const base = this.guard(`cannot read actor ${id}`, () => {
+      const redirects = this.redirects();
+      const root = redirects.get(id) ?? id;
+      const row = this.all<{ id: string; name: string; kind: ActorKind; kb_id: string | null; mention_count: number; document_count: number }>(
+        'SELECT id, name, kind, kb_id, mention_count, document_count FROM actors WHERE id = ?', [root])[0];
+      if (!row) return null;
+      const summary = this.summaries([row])[0]!;
+      const ids = this.expand(root, redirects);
+      const documents = this.all<{ id: string; title: string | null; published: string | null; mentions: number }>(
+        `SELECT ad.document_id AS id, d.title, d.published, sum(ad.mention_count) AS mentions
+         FROM actor_documents ad JOIN documents d ON d.id = ad.document_id
+         WHERE ad.actor_id IN (${marks(ids.length)}) GROUP BY ad.document_id, d.title, d.published
+         ORDER BY d.published DESC, ad.document_id LIMIT 100`, ids);
+      return { summary, documents, merged: ids.slice(1), redirected: root === id ? null : id };
+    });
+    if (base === null) return null;
+    const { summary, documents, merged, redirected } = base;
+    const [events, relations, quotes] = await Promise.all([
+      this.listEvents({ actor: summary.id, limit: 50 }),
+      this.listRelations({ actor: summary.id, limit: 200 }),
+      this.quotes({ actor: summary.id, limit: 50 }),
+    ]);
+    const { documents: documentCount, ...rest } = summary;
+    return {
+      ...rest, document_count: documentCount, merged, redirected_from: redirected,
+      events: events.items, relations: relations.items, quotes: quotes.items, documents,
+    };
+  }
+
+  private eventWhere(q: { actor?: string; type?: string; from?: string; to?: string; bbox?: [number, number, number, number]; modality?: string }): { where: string; params: Param[] } {
+    const where = ['e.rejected = 0'];
+    const params: Param[] = [];
+    if (q.actor) {
+      const ids = this.expand(q.actor, this.redirects());
+      where.push(`e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${marks(ids.length)}))`);
+      params.push(...ids);
+    }
+    if (q.type) { where.push('e.type = ?'); params.push(q.type); }
+    if (q.modality) { where.push('e.modality = ?'); params.push(q.modality); }
+    if (q.from) { where.push('e.date_end >= ?'); params.push(q.from); }
+    if (q.to) { where.push('e.date_start <= ?'); params.push(q.to); }
+    if (q.bbox) {
+      const [w, s, e, n] = q.bbox;
+      where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
+      params.push(s, n, w, e);
+    }
+    return { where: where.join(' AND '), params };
+  }
+
+  async listEvents(q: EventQuery = {}): Promise<Page<PictureEvent>> {
+    return this.guard('cannot list events', () => {
+      const limit = limitOf(q.limit);
+      const offset = offsetOf(q.offset);
+      const { where, params } = this.eventWhere(q);
+      const total = this.all<{ n: number }>(`SELECT count(*) AS n FROM events e WHERE ${where}`, params)[0]?.n ?? 0;
+      const rows = this.all<EventRow>(`SELECT e.* FROM events e WHERE ${where}
+        ORDER BY e.date_start DESC, e.id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+      return { items: this.hydrateEvents(rows), total, limit, offset };
+    });
+  }
+
+  private hydrateEvents(rows: EventRow[]): PictureEvent[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const redirects = this.redirects();
+    const actorRows = this.all<{ event_id: string; actor_id: string; role: Role }>(
+      `SELECT event_id, actor_id, role FROM event_actors WHERE event_id IN (${marks(ids.length)}) ORDER BY event_id, role, actor_id`, ids);
+    const refs = this.refs(actorRows.map((a) => a.actor_id), redirects);
+    const sourceRows = this.all<{ event_id: string; document_id: string; modality: Modality; evidence_json: string; title: string | null; published: string | null }>(
+      `SELECT s.event_id, s.document_id, s.modality, s.evidence_json, d.title, d.published FROM event_sources s
+       JOIN documents d ON d.id = s.document_id WHERE s.event_id IN (${marks(ids.length)}) ORDER BY d.published, s.document_id`, ids);
+    const corrections = this.corrections.idsFor('event', ids);
+    return rows.map((r) => {
+      const seen = new Set<string>();
+      const actors: PictureEvent['actors'] = [];
+      for (const a of actorRows) {
+        if (a.event_id !== r.id) continue;
+        const ref = refs.get(a.actor_id)!;
+        if (seen.has(`${ref.id}|${a.role}`)) continue;
+        seen.add(`${ref.id}|${a.role}`);
+        actors.push({ actor: ref, role: a.role });
+      }
+      return {
+        id: r.id, type: r.type as EventType,
+        acled: r.acled_event_type ? { event_type: r.acled_event_type, sub_event_type: r.acled_sub_event_type ?? '' } : null,
+        plover: r.plover, date: whenOf(r.date_start, r.date_end, r.date_precision, r.date_text),
+        place: r.place_name === null ? null : {
+          name: r.place_name, country: r.place_country, lat: r.lat, lon: r.lon, geonames_id: r.place_geonames_id,
+          kind: r.place_kind, precision: r.place_precision,
+        },
+        actors,
+        fatalities: r.fatalities_min === null ? null : { min: r.fatalities_min, max: r.fatalities_max },
+        modality: r.modality as Modality, summary: r.summary, confidence: r.confidence,
+        sources: sourceRows.filter((s) => s.event_id === r.id).map((s) => ({
+          document: s.document_id, title: s.title, published: s.published, modality: s.modality,
+          evidence: JSON.parse(s.evidence_json) as EvidenceSpan[],
+        })),
+        corrections: corrections.get(r.id) ?? [],
+      };
+    });
+  }
+
+  private relationWhere(q: { actor?: string; actors?: string[]; predicate?: string; modality?: string; asOf?: string; from?: string; to?: string }): { where: string; params: Param[] } {
+    const where = ['r.rejected = 0'];
+    const params: Param[] = [];
+    const redirects = q.actor || q.actors ? this.redirects() : new Map<string, string>();
+    const ids = [...new Set([...(q.actor ? [q.actor] : []), ...(q.actors ?? [])].flatMap((a) => this.expand(a, redirects)))];
+    if (ids.length > 0) {
+      where.push(`(r.subject_id IN (${marks(ids.length)}) OR r.object_id IN (${marks(ids.length)}))`);
+      params.push(...ids, ...ids);
+    }
+    if (q.predicate) { where.push('r.predicate = ?'); params.push(q.predicate); }
+    if (q.modality) { where.push('r.modality = ?'); params.push(q.modality); }
+    if (q.asOf) {
+      // Valid at that date; without a validity, from the first document that reported it on.
+      where.push(`((r.valid_start IS NOT NULL AND r.valid_start <= ? AND (r.valid_end IS NULL OR r.valid_end >= ?))
+        OR (r.valid_start IS NULL AND (r.first_seen IS NULL OR r.first_seen <= ?)))`);
+      params.push(q.asOf, q.asOf, q.asOf);
+    }
+    if (q.to) { where.push('(coalesce(r.valid_start, r.first_seen) IS NULL OR coalesce(r.valid_start, r.first_seen) <= ?)'); params.push(q.to); }
+    if (q.from) { where.push('(r.valid_end IS NULL OR r.valid_end >= ?)'); params.push(q.from); }
+    return { where: where.join(' AND '), params };
+  }
+
+  async listRelations(q: RelationQuery = {}): Promise<Page<PictureRelation>> {
+    return this.guard('cannot list relations', () => {
+      const limit = limitOf(q.limit);
+      const offset = offsetOf(q.offset);
+      const { where, params } = this.relationWhere(q);
+      const total = this.all<{ n: number }>(`SELECT count(*) AS n FROM relations r WHERE ${where}`, params)[0]?.n ?? 0;
+      const rows = this.all<RelationRow>(`SELECT r.* FROM relations r WHERE ${where}
+        ORDER BY r.source_count DESC, r.id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+      return { items: this.hydrateRelations(rows), total, limit, offset };
+    });
+  }
+
+  private hydrateRelations(rows: RelationRow[]): PictureRelation[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const refs = this.refs(rows.flatMap((r) => [r.subject_id, r.object_id]), this.redirects());
+    const evidence = this.all<{ relation_id: string; document_id: string; title: string | null; span_start: number; span_end: number; text: string }>(
+      `SELECT e.relation_id, e.document_id, d.title, e.span_start, e.span_end, e.text FROM relation_evidence e
+       JOIN documents d ON d.id = e.document_id WHERE e.relation_id IN (${marks(ids.length)}) ORDER BY d.published, e.document_id, e.span_start`, ids);
+    const corrections = this.corrections.idsFor('relation', ids);
+    return rows.map((r) => ({
+      id: r.id, subject: refs.get(r.subject_id)!, predicate: r.predicate as Predicate, object: refs.get(r.object_id)!,
+      valid: whenOf(r.valid_start, r.valid_end, r.valid_precision, r.valid_text), modality: r.modality as Modality,
+      origin: r.origin === 'pack' ? 'pack' : 'text', confidence: r.confidence, first_seen: r.first_seen, documents: r.source_count,
+      evidence: evidence.filter((e) => e.relation_id === r.id).slice(0, MAX_EVIDENCE_PER_RELATION)
+        .map((e) => ({ document: e.document_id, title: e.title, start: e.span_start, end: e.span_end, text: e.text })),
+      corrections: corrections.get(r.id) ?? [],
+    }));
+  }
+
+  async network(q: NetworkQuery = {}): Promise<Network> {
+    return this.guard('cannot build the network', () => {
+      const { where, params } = this.relationWhere(q);
+      const rows = this.all<RelationRow>(`SELECT r.* FROM relations r WHERE ${where}
+        ORDER BY r.source_count DESC, r.id LIMIT ?`, [...params, MAX_NETWORK_EDGES]);
+      const redirects = this.redirects();
+      const refs = this.refs(rows.flatMap((r) => [r.subject_id, r.object_id]), redirects);
+      const edges: Network['edges'] = [];
+      for (const r of rows) {
+        const source = refs.get(r.subject_id)!.id;
+        const target = refs.get(r.object_id)!.id;
+        if (source === target) continue;
+        edges.push({
+          id: r.id, source, target, predicate: r.predicate as Predicate, modality: r.modality as Modality,
+          valid: whenOf(r.valid_start, r.valid_end, r.valid_precision, r.valid_text), weight: r.source_count, relation: r.id,
+        });
+      }
+      const nodeIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+      for (const a of q.actors ?? []) {
+        const root = redirects.get(a) ?? a;
+        if (!nodeIds.includes(root)) nodeIds.push(root);
+      }
+      const weights = new Map<string, number>();
+      for (let i = 0; i < nodeIds.length; i += 500) {
+        const chunk = nodeIds.slice(i, i + 500);
+        for (const r of this.all<{ id: string; merged_into: string | null; mention_count: number }>(
+          `SELECT id, merged_into, mention_count FROM actors WHERE id IN (${marks(chunk.length)}) OR merged_into IN (${marks(chunk.length)})`, [...chunk, ...chunk])) {
+          const root = r.merged_into ?? r.id;
+          weights.set(root, (weights.get(root) ?? 0) + r.mention_count);
+        }
+      }
+      const nodeRefs = this.refs(nodeIds, redirects);
+      const nodes = nodeIds.filter((id) => weights.has(id)).map((id) => ({ ...nodeRefs.get(id)!, weight: weights.get(id) ?? 0 }));
+      return { nodes, edges };
+    });
+  }
+
+  async timeline(q: TimelineQuery = {}): Promise<Timeline> {
+    return this.guard('cannot build the timeline', () => {
+      const bucket: Bucket = q.bucket ?? 'month';
+      const { where, params } = this.eventWhere(q);
+      const rows = this.all<{ id: string; type: EventType; date_start: string; date_end: string; date_precision: string | null; date_text: string | null; summary: string }>(
+        `SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.date_text, e.summary FROM events e
+         WHERE ${where} AND e.date_start IS NOT NULL ORDER BY e.date_start, e.id`, params);
+      const counts = new Map<string, { count: number; byType: Record<string, number> }>();
+      for (const r of rows) {
+        const key = bucketKey(r.date_start, bucket);
+        const b = counts.get(key) ?? { count: 0, byType: {} };
+        b.count++;
+        b.byType[r.type] = (b.byType[r.type] ?? 0) + 1;
+        counts.set(key, b);
+      }
+      const buckets: Timeline['buckets'] = [];
+      if (rows.length > 0) {
+        let key = bucketKey(q.from && q.from > rows[0]!.date_start ? q.from : rows[0]!.date_start, bucket);
+        const lastStart = rows.reduce((m, r) => (r.date_start > m ? r.date_start : m), rows[0]!.date_start);
+        const last = bucketKey(q.to && q.to < lastStart ? q.to : lastStart, bucket);
+        for (let i = 0; i < 20_000 && key <= last; i++) {
+          const [start, end, next] = bucketBounds(key, bucket);
+          const b = counts.get(key);
+          buckets.push({ start, end, count: b?.count ?? 0, byType: b?.byType ?? {} });
+          key = next;
+        }
+      }
+      const limit = q.limit === undefined ? 1000 : Math.max(0, Math.min(10_000, Math.floor(q.limit)));
+      const events = rows.slice(0, limit).map((r) => ({
+        id: r.id, type: r.type, date: whenOf(r.date_start, r.date_end, r.date_precision, r.date_text)!, summary: r.summary,
+      }));
+      return { buckets, events };
+    });
+  }
+
+  async places(q: PlacesQuery = {}): Promise<PlacesGeoJson> {
+    return this.guard('cannot list places', () => {
+      const { where, params } = this.eventWhere({ ...(q.bbox ? { bbox: q.bbox } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.type ? { type: q.type } : {}) });
+      const rows = this.all<{ place_key: string | null; place_name: string; place_kind: string | null; place_country: string | null; place_precision: string | null; lat: number; lon: number; type: string; n: number }>(
+        `SELECT e.place_key, e.place_name, e.place_kind, e.place_country, e.place_precision, e.lat, e.lon, e.type, count(*) AS n
+         FROM events e WHERE ${where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL
+         GROUP BY e.place_key, e.place_name, e.place_kind, e.place_country, e.place_precision, e.lat, e.lon, e.type`, params);
+      const byPlace = new Map<string, PlaceFeature>();
+      for (const r of rows) {
+        const key = r.place_key ?? `${r.lat},${r.lon}`;
+        let f = byPlace.get(key);
+        if (!f) {
+          f = {
+            type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
+            properties: { id: key, name: r.place_name, kind: r.place_kind, country: r.place_country, precision: r.place_precision, events: 0, types: {} },
+          };
+          byPlace.set(key, f);
+        }
+        f.properties.events += r.n;
+        f.properties.types[r.type] = (f.properties.types[r.type] ?? 0) + r.n;
+      }
+      return { type: 'FeatureCollection', features: [...byPlace.values()].sort((a, b) => b.properties.events - a.properties.events) };
+    });
+  }
+
+  async quotes(q: { actor?: string; limit?: number; offset?: number } = {}): Promise<Page<PictureQuote>> {
+    return this.guard('cannot list quotes', () => {
+      const limit = limitOf(q.limit);
+      const offset = offsetOf(q.offset);
+      const redirects = this.redirects();
+      const ids = q.actor ? this.expand(q.actor, redirects) : [];
+      const where = ids.length ? `WHERE q.speaker_id IN (${marks(ids.length)})` : '';
+      const total = this.all<{ n: number }>(`SELECT count(*) AS n FROM picture_quotes q ${where}`, ids)[0]?.n ?? 0;
+      const rows = this.all<{ id: string; document_id: string; speaker_id: string | null; text: string; date_json: string | null; venue: string | null; evidence_json: string }>(
+        `SELECT q.* FROM picture_quotes q ${where} ORDER BY q.date_start DESC, q.id LIMIT ? OFFSET ?`, [...ids, limit, offset]);
+      const refs = this.refs(rows.flatMap((r) => (r.speaker_id ? [r.speaker_id] : [])), redirects);
+      return {
+        items: rows.map((r) => {
+          const sp = r.speaker_id ? refs.get(r.speaker_id)! : null;
+          return {
+            id: r.id, speaker: sp ? { id: sp.id, name: sp.name } : null, text: r.text,
+            date: r.date_json ? JSON.parse(r.date_json) as When : null, venue: r.venue, document: r.document_id,
+            evidence: JSON.parse(r.evidence_json) as EvidenceSpan[],
+          };
+        }),
+        total, limit, offset,
+      };
+    });
+  }
+
+  async scenarios(q: { limit?: number; offset?: number } = {}): Promise<Page<PictureScenario>> {
+    return this.guard('cannot list scenarios', () => {
+      const limit = limitOf(q.limit);
+      const offset = offsetOf(q.offset);
+      const total = this.all<{ n: number }>('SELECT count(*) AS n FROM picture_scenarios', [])[0]?.n ?? 0;
+      const rows = this.all<{ id: string; document_id: string; title: string; conditions_json: string; outcome: string; actors_json: string; evidence_json: string }>(
+        'SELECT * FROM picture_scenarios ORDER BY document_id, id LIMIT ? OFFSET ?', [limit, offset]);
+      const refs = this.refs(rows.flatMap((r) => JSON.parse(r.actors_json) as string[]), this.redirects());
+      return {
+        items: rows.map((r) => ({
+          id: r.id, title: r.title, conditions: JSON.parse(r.conditions_json) as string[], outcome: r.outcome,
+          actors: (JSON.parse(r.actors_json) as string[]).map((a) => refs.get(a)!), document: r.document_id,
+          evidence: JSON.parse(r.evidence_json) as EvidenceSpan[],
+        })),
+        total, limit, offset,
+      };
+    });
+  }
+
+  async listCorrections(q: { includeReverted?: boolean } = {}): Promise<Correction[]> {
+    return this.guard('cannot list corrections', () => this.corrections.list(q.includeReverted ?? false));
+  }
+
+  async addCorrection(c: CorrectionInput): Promise<Correction> {
+    return this.guard('cannot store the correction', () => this.db.transaction(() => this.corrections.add(c)).immediate());
+  }
+
+  async undoCorrection(id: string): Promise<Correction> {
+    return this.guard(`cannot undo correction ${id}`, () => this.db.transaction(() => this.corrections.undo(id)).immediate());
+  }
+}
+
+function bucketKey(iso: string, bucket: Bucket): string {
+  return bucket === 'day' ? iso.slice(0, 10) : bucket === 'month' ? iso.slice(0, 7) : iso.slice(0, 4);
+}
+
+/** [first day, last day, next key] of a bucket. */
+function bucketBounds(key: string, bucket: Bucket): [string, string, string] {
+  if (bucket === 'year') {
+    const y = Number(key);
+    return [`${key}-01-01`, `${key}-12-31`, String(y + 1).padStart(4, '0')];
+  }
+  if (bucket === 'month') {
+    const [y, m] = key.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const next = m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${key.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
+    return [`${key}-01`, `${key}-${String(last).padStart(2, '0')}`, next];
+  }
+  const next = new Date(Date.parse(`${key}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return [key, key, next];
+}

@@ -41,12 +41,12 @@ export function estimativeCues(kb: KnowledgeBase): EstimativeCues {
 /** Estimative cues in text[from, to), left to right, not overlapping. */
 export function findEstimative(cues: EstimativeCues, text: string, from: number, to: number): EstimativeMatch[] {
   const out: EstimativeMatch[] = [];
-  cues.re.lastIndex = from;
-  for (let m = cues.re.exec(text); m && m.index < to; m = cues.re.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end > to) break;
+  // Search the slice only: a global regex run from an offset would scan on past `to`.
+  const slice = text.slice(from, to);
+  cues.re.lastIndex = 0;
+  for (let m = cues.re.exec(slice); m; m = cues.re.exec(slice)) {
     const g = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined);
-    if (g) out.push({ start: m.index, end, text: m[0], likelihood: cues.likelihoods[Number(g[0].slice(1))]! });
+    if (g) out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], likelihood: cues.likelihoods[Number(g[0].slice(1))]! });
   }
   return out;
 }

@@ -1,53 +1,97 @@
-// Finds many literal phrases in text at once: one compiled alternation, longest phrase first,
-// case-insensitive, on word boundaries, tolerant of runs of spaces and curly apostrophes.
+// Finds many literal phrases in text at once: a trie over word tokens, longest phrase first,
+// case-insensitive, tolerant of runs of spaces and curly apostrophes. Words match whole tokens
+// only ("attack" never inside "attacker"); punctuation tokens let suffix cues like "-backed"
+// attach to the word before them. Linear in the number of tokens.
 export type PhraseMatch<T> = { start: number; end: number; text: string; value: T };
+
+type Token = { start: number; end: number; norm: string };
+type Node<T> = { next: Map<string, Node<T>>; value?: T };
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–]/g, '-');
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, norm: norm(m[0]) });
+  return out;
+}
+
+// Stages call many matchers over the same document text: tokenize it once.
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+function tokensOf(text: string): Token[] {
+  if (text !== lastText) { lastTokens = tokenize(text); lastText = text; }
+  return lastTokens;
+}
+
+/** First token whose start is >= offset. */
+function firstTokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
 
 /** The key a phrase and a matched surface share: lower case, single spaces, straight apostrophes. */
 export function phraseKey(s: string): string {
-  return s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–]/g, '-').replace(/\s+/g, ' ').trim();
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function phrasePattern(key: string): string {
-  const body = key.split(' ').map((w) => escape(w).replace(/'/g, "['’‘`]").replace(/-/g, '[-‐‑–]')).join('\\s+');
-  // Word boundaries only where the phrase itself begins/ends with a word character, so that
-  // suffixes like "-backed" can attach to the word before them.
-  const left = /^[\p{L}\p{N}]/u.test(key) ? '(?<![\\p{L}\\p{N}])' : '';
-  const right = /[\p{L}\p{N}]$/u.test(key) ? '(?![\\p{L}\\p{N}])' : '';
-  return left + body + right;
+  return norm(s).replace(/\s+/g, ' ').trim();
 }
 
 export class PhraseMatcher<T> {
-  private readonly re: RegExp | null;
-  private readonly values = new Map<string, T>();
+  private readonly root: Node<T> = { next: new Map() };
+  private count = 0;
 
   /** Entries in priority order: for a phrase listed twice the first value wins. */
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [phrase, value] of entries) {
-      const key = phraseKey(phrase);
-      if (key && !this.values.has(key)) this.values.set(key, value);
+      const toks = tokenize(phraseKey(phrase)).map((t) => t.norm);
+      if (!toks.length) continue;
+      let node = this.root;
+      for (const t of toks) {
+        let n = node.next.get(t);
+        if (!n) { n = { next: new Map() }; node.next.set(t, n); }
+        node = n;
+      }
+      if (node.value === undefined) { node.value = value; this.count++; }
     }
-    const keys = [...this.values.keys()].sort((a, b) => b.length - a.length);
-    this.re = keys.length ? new RegExp(keys.map(phrasePattern).join('|'), 'giu') : null;
   }
 
   get size(): number {
-    return this.values.size;
+    return this.count;
   }
 
-  /** Non-overlapping matches in text[from, to), left to right. */
+  /** Non-overlapping matches in text[from, to), left to right, longest first at each place. */
   matchAll(text: string, from = 0, to = text.length): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    if (!this.re) return out;
-    this.re.lastIndex = from;
-    for (let m = this.re.exec(text); m && m.index < to; m = this.re.exec(text)) {
-      const end = m.index + m[0].length;
-      if (end > to) break;
-      const value = this.values.get(phraseKey(m[0]));
-      if (value !== undefined) out.push({ start: m.index, end, text: m[0], value });
+    if (!this.count) return out;
+    const tokens = tokensOf(text);
+    for (let i = firstTokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to;) {
+      let node = this.root.next.get(tokens[i]!.norm);
+      let best = -1;
+      let value: T | undefined;
+      for (let j = i; node; ) {
+        if (node.value !== undefined && tokens[j]!.end <= to) { best = j; value = node.value; }
+        const k = j + 1;
+        // Tokens of one phrase are separated by nothing or by whitespace only.
+        if (k >= tokens.length || tokens[k]!.start >= to || /\S/.test(text.slice(tokens[j]!.end, tokens[k]!.start))) break;
+        node = node.next.get(tokens[k]!.norm);
+        j = k;
+      }
+      if (best >= 0) {
+        const start = tokens[i]!.start;
+        const end = tokens[best]!.end;
+        out.push({ start, end, text: text.slice(start, end), value: value as T });
+        i = best + 1;
+      } else {
+        i++;
+      }
     }
     return out;
   }

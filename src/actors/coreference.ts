@@ -13,6 +13,8 @@ export function resolveDefiniteDescriptions(tokens: Token[], rules: CorefRule[],
   const out: LinkedMention[] = [];
   const sorted = [...linked].sort((a, b) => a.start - b.start);
   for (let i = 0; i < tokens.length; i++) {
+    // Every phrase starts with a determiner: most tokens are skipped here.
+    if (!rules.some((r) => r.phrase[0] === tokens[i]!.norm)) continue;
     for (const rule of rules) {
       const n = rule.phrase.length;
       let ok = true;

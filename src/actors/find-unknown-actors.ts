@@ -59,7 +59,7 @@ export function findUnknownActors(text: string, tokens: Token[], patterns: NameP
       if (last > i && free(i, last)) { hits.push({ start: t.start, end: tokens[last]!.end, firstToken: i, lastToken: last, name: span(i, last), kind: 'person' }); i = last; continue; }
     }
     // Title + name: "spokesperson Jane Doe", "Sheikh Abdul Karim".
-    for (const title of patterns.titles) {
+    for (const title of titlesByFirst(patterns).get(t.norm) ?? []) {
       if (!matchesAt(tokens, i, title)) continue;
       const first = i + title.length;
       const ft = tokens[first];
@@ -73,8 +73,9 @@ export function findUnknownActors(text: string, tokens: Token[], patterns: NameP
     }
   }
   // Organisations: a run of capitalised words ending in a head noun, optionally "of X".
+  const heads = headsByFirst(patterns);
   for (let i = 0; i < tokens.length; i++) {
-    for (const head of patterns.orgHeads) {
+    for (const head of heads.get(tokens[i]!.norm) ?? []) {
       if (!matchesAt(tokens, i, head.tokens) || !isCapitalised(tokens[i]!.text)) continue;
       const headEnd = i + head.tokens.length - 1;
       let first = i;
@@ -88,6 +89,28 @@ export function findUnknownActors(text: string, tokens: Token[], patterns: NameP
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+// Lookups by first token, built once per pattern set (each is tried at every token).
+const titleIndex = new WeakMap<NamePatterns, Map<string, string[][]>>();
+const headIndex = new WeakMap<NamePatterns, Map<string, NamePatterns['orgHeads']>>();
+
+function byFirst<T>(items: T[], first: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) { const k = first(it); m.set(k, [...(m.get(k) ?? []), it]); }
+  return m;
+}
+
+function titlesByFirst(p: NamePatterns): Map<string, string[][]> {
+  let m = titleIndex.get(p);
+  if (!m) { m = byFirst(p.titles, (t) => t[0]!); titleIndex.set(p, m); }
+  return m;
+}
+
+function headsByFirst(p: NamePatterns): Map<string, NamePatterns['orgHeads']> {
+  let m = headIndex.get(p);
+  if (!m) { m = byFirst(p.orgHeads, (h) => h.tokens[0]!); headIndex.set(p, m); }
+  return m;
 }
 
 export function foldTokens(phrase: string): string[] {

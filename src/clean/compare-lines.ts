@@ -1,6 +1,17 @@
 // Loose comparison of lines: case, punctuation, quote styles and spacing do not count.
+// Lines are compared pairwise within a window, so each is folded many times: keep the folds of
+// the lines seen lately (bounded, so a long ingest does not grow it).
+const folded = new Map<string, string[]>();
+const FOLD_CACHE_MAX = 4096;
+
 export function foldTokens(s: string): string[] {
-  return s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  let hit = folded.get(s);
+  if (!hit) {
+    if (folded.size >= FOLD_CACHE_MAX) folded.clear();
+    hit = s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+    folded.set(s, hit);
+  }
+  return hit;
 }
 
 export function foldLine(s: string): string {
@@ -22,6 +33,8 @@ export function wordDice(a: string[], b: string[]): number {
 
 /** Equal, or differing only by a word or two in a line of some length ("near-equal"). */
 export function nearEqual(a: string, b: string, threshold = 0.9): boolean {
+  // Lines of very different lengths cannot share 90% of their words: skip the folding.
+  if (Math.min(a.length, b.length) < Math.max(a.length, b.length) * 0.6) return false;
   const ta = foldTokens(a);
   const tb = foldTokens(b);
   if (ta.length === 0 || tb.length === 0) return false;

@@ -17,13 +17,21 @@ const BOUNDARY = new RegExp([
 ].join('|'), 'gi');
 
 /** Boundaries of the sentence text [start, end), as absolute offsets. */
+// Many triggers share a sentence: keep the last document's breaks by sentence start.
+let memoText: string | null = null;
+const memo = new Map<number, { start: number; end: number; text: string }[]>();
+
 export function clauseBreaks(text: string, start: number, end: number): { start: number; end: number; text: string }[] {
+  if (memoText !== text) { memo.clear(); memoText = text; }
+  const hit = memo.get(start * 1e6 + end);
+  if (hit) return hit;
   const out: { start: number; end: number; text: string }[] = [];
   const slice = text.slice(start, end);
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(slice); m; m = BOUNDARY.exec(slice)) {
     out.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0].toLowerCase() });
   }
+  memo.set(start * 1e6 + end, out);
   return out;
 }
 

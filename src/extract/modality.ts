@@ -45,6 +45,17 @@ export function modalityCues(kb: KnowledgeBase): ModalityCues {
   return c;
 }
 
+// Every trigger of a sentence reads the same cues: match each sentence once per document.
+let memoText: string | null = null;
+const memo = new Map<string, PhraseMatch<ModalityCue[]>[]>();
+function sentenceCues(cues: ModalityCues, text: string, sentence: { start: number; end: number }): PhraseMatch<ModalityCue[]>[] {
+  if (memoText !== text) { memo.clear(); memoText = text; }
+  const key = `${sentence.start}:${sentence.end}`;
+  let hit = memo.get(key);
+  if (!hit) { hit = cues.matcher.matchAll(text, sentence.start, sentence.end); memo.set(key, hit); }
+  return hit;
+}
+
 function wordsBetween(text: string, from: number, to: number): number {
   const gap = text.slice(from, to).trim();
   return gap ? gap.split(/\s+/).length : 0;
@@ -60,7 +71,8 @@ export function modalityAt(
   let best: ModalityHit = { modality: 'asserted', cue: null };
   let rank = MODALITY_ORDER.length;
   const afterEnd = Math.min(sentence.end, end + 40);
-  for (const m of cues.matcher.matchAll(text, sentence.start, afterEnd)) {
+  for (const m of sentenceCues(cues, text, sentence)) {
+    if (m.end > afterEnd) break;
     if (m.end > start && m.start < end) continue;
     for (const cue of m.value) {
       const r = MODALITY_ORDER.indexOf(cue.modality);

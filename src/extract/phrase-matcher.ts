@@ -28,6 +28,14 @@ function tokensOf(text: string): Token[] {
   return lastTokens;
 }
 
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 160) return false;
+  }
+  return true;
+}
+
 /** First token whose start is >= offset. */
 function firstTokenAt(tokens: Token[], offset: number): number {
   let lo = 0;
@@ -80,7 +88,7 @@ export class PhraseMatcher<T> {
         if (node.value !== undefined && tokens[j]!.end <= to) { best = j; value = node.value; }
         const k = j + 1;
         // Tokens of one phrase are separated by nothing or by whitespace only.
-        if (k >= tokens.length || tokens[k]!.start >= to || /\S/.test(text.slice(tokens[j]!.end, tokens[k]!.start))) break;
+        if (k >= tokens.length || tokens[k]!.start >= to || !onlySpace(text, tokens[j]!.end, tokens[k]!.start)) break;
         node = node.next.get(tokens[k]!.norm);
         j = k;
       }

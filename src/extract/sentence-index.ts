@@ -57,7 +57,19 @@ export function isQuoted(index: DocIndex, start: number, end: number): boolean {
   return index.quoted.some(([s, e]) => start >= s && end <= e);
 }
 
+// Several stages index the same layers of one document: reuse the index while the text and
+// the input layers are the same objects.
+let memo: { text: string; sentences: unknown; actors: unknown; places: unknown; times: unknown; index: DocIndex } | null = null;
+
 export function indexDocument(text: string, layers: Readonly<Partial<Layers>>): DocIndex {
+  if (memo && memo.text === text && memo.sentences === layers.sentences && memo.actors === layers.actors
+    && memo.places === layers.places && memo.times === layers.times) return memo.index;
+  const index = buildIndex(text, layers);
+  memo = { text, sentences: layers.sentences, actors: layers.actors, places: layers.places, times: layers.times, index };
+  return index;
+}
+
+function buildIndex(text: string, layers: Readonly<Partial<Layers>>): DocIndex {
   const sentences: SentenceInfo[] = (layers.sentences ?? []).map((s, index) => ({ ...s, index, actors: [], places: [], times: [] }));
   const put = <T extends { start: number; end: number }>(ref: T, pick: (s: SentenceInfo) => T[]) => {
     const i = sentenceAt(sentences, ref.start);

@@ -12,7 +12,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‘ʿʾ`][\p{L}\p{M}]+)*/gu;
 const POSSESSIVE = /['’]s$/u;
 
 /** Fold a word for matching: case, Latin diacritics, apostrophes, Arabic vowel marks and letter variants. */
+const PLAIN = /^[A-Za-z0-9]*$/;
+
 export function foldWord(word: string): string {
+  if (PLAIN.test(word)) return word.toLowerCase(); // most English words: no marks to strip
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

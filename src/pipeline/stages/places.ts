@@ -247,6 +247,7 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
       const s = score(c, e);
       if (s > bestS) { bestS = s; bestE = e; }
     }
+    if (process.env.PLDBG) console.error("RESOLVE", c.surface, c.container, c.strongContainer, options.map((e) => `${e.name}/${e.country}/${e.population}=${score(c, e).toFixed(2)}`).join(" ; "), [...focus]);
     c.chosen = bestE;
   }
 }

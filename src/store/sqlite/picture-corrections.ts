@@ -156,6 +156,8 @@ export class PictureCorrections {
         const splitId = splitActorId(alias);
         for (const r of this.db.prepare('SELECT DISTINCT document_id FROM actor_documents WHERE actor_id = ? AND natural_id = ?').all(splitId, row.target_id) as { document_id: string }[]) docs.add(r.document_id);
         for (const d of docs) this.remerge(d);
+        // Aliases carry no provenance; the split-off form leaves the actor (undo re-merges it back).
+        if (row.reverted_at === null) this.db.prepare('DELETE FROM actor_aliases WHERE actor_id = ? AND normalized = ?').run(row.target_id, normalizeName(alias));
         break;
       }
       case 'fix-date':

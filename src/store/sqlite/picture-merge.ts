@@ -264,7 +264,8 @@ export class PictureWriter {
     const dLon = lat === null ? 0 : dLat / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
     const earliest = isoOfDay(dayNumber(date.start) - MAX_MERGE_SPAN_DAYS);
     const rows = this.s.eventCandidates.all(type, earliest, date.end, date.start, placeKey,
-      lat ?? 999, lat ?? -999, lon === null ? 999 : lon - dLon, lon === null ? -999 : lon + dLon);
+      lat === null ? 999 : lat - dLat, lat === null ? -999 : lat + dLat,
+      lon === null ? 999 : lon - dLon, lon === null ? -999 : lon + dLon);
     let best: { id: string; gap: number } | null = null;
     for (const r of rows) {
       if (dayNumber(r.date_end) - dayNumber(r.date_start) + 1 > MAX_MERGE_SPAN_DAYS) continue;

@@ -338,10 +338,13 @@ export class SqlitePicture implements PictureQueries {
         counts.set(key, b);
       }
       const buckets: Timeline['buckets'] = [];
-      if (rows.length > 0) {
-        let key = bucketKey(q.from && q.from > rows[0]!.date_start ? q.from : rows[0]!.date_start, bucket);
-        const lastStart = rows.reduce((m, r) => (r.date_start > m ? r.date_start : m), rows[0]!.date_start);
-        const last = bucketKey(q.to && q.to < lastStart ? q.to : lastStart, bucket);
+      // Contiguous buckets (zeros included) over from..to, or over the events found.
+      const first = q.from ?? rows[0]?.date_start;
+      const lastStart = rows.reduce<string | undefined>((m, r) => (m === undefined || r.date_start > m ? r.date_start : m), undefined);
+      const lastDay = q.to ?? lastStart;
+      if (first !== undefined && lastDay !== undefined) {
+        let key = bucketKey(first, bucket);
+        const last = bucketKey(lastDay, bucket);
         for (let i = 0; i < 20_000 && key <= last; i++) {
           const [start, end, next] = bucketBounds(key, bucket);
           const b = counts.get(key);

@@ -5,6 +5,8 @@ import { readInputs } from '../ingest/read-inputs.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { Store } from '../store/store.js';
 import { analyzeInput } from './analyze-text.js';
+import type { AnnotationPool } from './annotation-pool.js';
+import type { RawInput } from '../ingest/types.js';
 
 export type IngestOutcome =
   | { origin: string; status: 'ingested'; id: string; title: string | null; nearDuplicateOf: string | null }
@@ -18,6 +20,8 @@ export type IngestOptions = {
   source?: string | null;
   timeoutMs?: number;
   onOutcome?: (o: IngestOutcome) => void;
+  /** Clean and analyse in these worker threads instead of the main thread. */
+  pool?: AnnotationPool;
 };
 
 export async function ingestDocuments(specs: string[], pipeline: Pipeline, store: Store, opts: IngestOptions = {}): Promise<IngestSummary> {
@@ -32,22 +36,37 @@ export async function ingestDocuments(specs: string[], pipeline: Pipeline, store
     ...(opts.source !== undefined ? { source: opts.source } : {}),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
   };
-  for await (const item of readInputs(specs, readOpts)) {
-    if (!item.ok) {
-      record({ origin: item.origin, status: 'failed', reason: describeError(item.error) });
-      continue;
-    }
-    const { input } = item;
+  const pool = opts.pool;
+  const analyze = (input: RawInput) => (pool ? pool.analyze(input) : Promise.resolve().then(() => analyzeInput(pipeline, input)));
+  // With a pool, keep every worker busy; the store is written from this thread, one document
+  // per transaction, in the order analyses finish.
+  const inFlight = new Set<Promise<void>>();
+  const limit = pool ? pool.size * 2 : 1;
+  let fatal: unknown = null;
+  const handle = async (input: RawInput) => {
     try {
-      const { cleaned, analysis } = analyzeInput(pipeline, input);
+      const { cleaned, analysis } = await analyze(input);
       const put = await store.putDocument(cleaned, analysis);
       if (put.status === 'duplicate') record({ origin: input.origin, status: 'duplicate', id: put.id });
       else record({ origin: input.origin, status: 'ingested', id: put.id, title: cleaned.title, nearDuplicateOf: put.nearDuplicateOf });
     } catch (err) {
-      // A broken store stops the run (nothing is half-written); a bad document is skipped.
-      if (err instanceof WatchfloorError && err.code === 'STORE') throw err;
-      record({ origin: input.origin, status: 'failed', reason: describeError(err) });
+      // A broken store or annotation pool stops the run (nothing is half-written); a bad
+      // document is skipped.
+      if (err instanceof WatchfloorError && (err.code === 'STORE' || err.code === 'CONFIG')) fatal ??= err;
+      else record({ origin: input.origin, status: 'failed', reason: describeError(err) });
     }
+  };
+  for await (const item of readInputs(specs, readOpts)) {
+    if (fatal) break;
+    if (!item.ok) {
+      record({ origin: item.origin, status: 'failed', reason: describeError(item.error) });
+      continue;
+    }
+    const task: Promise<void> = handle(item.input).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= limit) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  if (fatal) throw fatal;
   return summary;
 }

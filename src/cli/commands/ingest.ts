@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ingestDocuments } from '../../app/ingest-documents.js';
+import { createAnnotationPool, defaultPoolSize } from '../../app/annotation-pool.js';
 import { parsePublishedFlag } from '../published-flag.js';
 import { contextOf } from '../global-options.js';
 
@@ -11,11 +12,14 @@ export function registerIngest(program: Command): void {
     .option('--published <date>', 'publication date for inputs without one (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--source <name>', 'source name recorded with each document')
     .option('--timeout <ms>', 'network timeout per URL in milliseconds', '15000')
+    .option('--workers <n>', 'annotation worker threads (default: cores - 1; 0 = main thread only)')
     .option('--json', 'print the summary as JSON')
-    .action(async (inputs: string[], opts: { published?: string; source?: string; timeout: string; json?: boolean }, cmd: Command) => {
+    .action(async (inputs: string[], opts: { published?: string; source?: string; timeout: string; workers?: string; json?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const published = parsePublishedFlag(opts.published);
       const [pipeline, store] = await Promise.all([ctx.pipeline(), ctx.store()]);
+      const workers = opts.workers === undefined ? defaultPoolSize() : Number(opts.workers);
+      const pool = workers > 0 ? createAnnotationPool({ packsDir: ctx.packsDir, size: workers }) : undefined;
       const tty = process.stderr.isTTY && !opts.json;
       const bar = new cliProgress.SingleBar({ format: 'ingest {bar} {value} docs | {ingested} new, {duplicate} duplicate, {failed} failed', stream: process.stderr, noTTYOutput: false }, cliProgress.Presets.shades_classic);
       const counts = { ingested: 0, duplicate: 0, failed: 0 };
@@ -23,7 +27,7 @@ export function registerIngest(program: Command): void {
       let n = 0;
       try {
         const summary = await ingestDocuments(inputs, pipeline, store, {
-          published, ...(opts.source ? { source: opts.source } : {}), timeoutMs: Number(opts.timeout),
+          published, ...(opts.source ? { source: opts.source } : {}), timeoutMs: Number(opts.timeout), ...(pool ? { pool } : {}),
           onOutcome: (o) => {
             n++;
             counts[o.status]++;
@@ -44,6 +48,7 @@ export function registerIngest(program: Command): void {
         if (summary.failed > 0) process.exitCode = 1;
       } finally {
         if (tty) bar.stop();
+        await pool?.close();
         await ctx.close();
       }
     });

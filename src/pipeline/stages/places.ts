@@ -13,7 +13,11 @@ import { readStringList, readStringMap } from '../../knowledge/lexicon-shapes.js
 import type { Mention, Stage, StageInput } from '../stage.js';
 
 type Token = { start: number; end: number; text: string };
-type Cues = { stop: Set<string>; admin1: Set<string>; near: Set<string>; feature: string[][]; locative: Set<string>; direction: Set<string> };
+type Cues = {
+  stop: Set<string>; admin1: Set<string>; near: Set<string>; feature: string[][]; locative: Set<string>; direction: Set<string>;
+  /** Alternation of feature and area words that may follow a name ("town", "desert"). */
+  describer: string;
+};
 type Candidate = {
   start: number; end: number; surface: string;
   entries: GazetteerEntry[]; loose: boolean;
@@ -47,6 +51,9 @@ function cuesOf(kb: KnowledgeBase): Cues {
     stop: new Set(readStringList(kb.lexicons, 'place-stopwords').map(foldName)),
     admin1: lower(map.admin1), near: lower(map.near), locative: lower(map.locative), direction: lower(map.direction),
     feature: (map.feature ?? []).map((f) => f.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    describer: [...(map.feature ?? []), ...(map.near ?? []), 'locality', 'neighbourhood']
+      .map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+      .sort((a, b) => b.length - a.length).join('|'),
   };
   cueCache.set(kb, c);
   return c;
@@ -66,9 +73,29 @@ const COMMON_WORDS: ReadonlySet<string> = (() => {
 /** A lone word is taken as a place only when it is not also an English word or an acronym,
  *  unless curated data (country, governorate, pack place) names it. */
 function plausibleSingleWord(word: string, entries: GazetteerEntry[]): boolean {
-  if (entries.some((e) => e.source !== 'geonames')) return true;
-  if (/^\p{Lu}{2,}$/u.test(word)) return false;
-  return !COMMON_WORDS.has(word.toLowerCase());
+  const curated = entries.filter((e) => e.source !== 'geonames');
+  // "X" (the network), "Al" alone: too short to be evidence of a place.
+  if (word.replace(/[^\p{L}]/gu, '').length < 3 && !curated.some((e) => plain(e.name) === plain(word))) return false;
+  if (/^\p{Lu}{2,}$/u.test(word)) return curated.length > 0;
+  if (!COMMON_WORDS.has(word.toLowerCase())) return true;
+  // "Such" folds like the village "Susah": an English word counts only when curated data
+  // (a country, a governorate, a pack place) bears exactly that name.
+  return curated.some((e) => plain(e.name) === plain(word) || e.kind === 'country');
+}
+
+/** Lower case without accents or apostrophes, for exact-spelling comparisons. */
+function plain(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’'‘`ʿʾ]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** At the start of a sentence or line, where capitalisation says nothing about a name. */
+function sentenceInitial(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && /[\s"“”‘’'(\[«»*#-]/.test(text[k]!)) {
+    if (text[k] === '\n') return true;
+    k--;
+  }
+  return k < 0 || /[.!?:;•|]/.test(text[k]!);
 }
 
 function isCapitalised(t: string): boolean {
@@ -142,10 +169,19 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
         if (t.extra > 0) m.entries = m.entries.filter((e) => e.source !== 'geonames');
         if (m.entries.length === 0) continue;
         if (j === i && t.extra === 0 && !plausibleSingleWord(first.text, m.entries)) continue;
+        // A loose spelling match on one sentence-initial word ("Conversely") is no evidence.
+        if (m.loose && j === i && sentenceInitial(text, start)) continue;
         const next = after[t.extra] ?? '';
         const prev = i > 0 && joined(text, tokens[i - 1]!, first) ? tokens[i - 1]!.text.toLowerCase() : '';
+        // "Rukban camp": the mention is the name when the name alone denotes the same place;
+        // the feature word is a cue, like "province".
+        let end = t.end;
+        if (t.extra > 0) {
+          const bare = matchOf(kb, text.slice(start, tokens[j]!.end));
+          if (!bare.loose && bare.entries.some((e) => m.entries.some((x) => x.id === e.id))) end = tokens[j]!.end;
+        }
         found = {
-          start, end: t.end, surface, entries: m.entries, loose: m.loose,
+          start, end, surface: text.slice(start, end), entries: m.entries, loose: m.loose,
           admin1Cue: t.extra === 0 && cues.admin1.has(next),
           nearCue: cues.near.has(next) || cues.near.has(prev),
           container: null, strongContainer: false, locative: cues.locative.has(prev), chosen: null,
@@ -162,7 +198,7 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
     while (j > i && CONNECTORS.has(tokens[j]!.text.toLowerCase())) j--;
     const surface = text.slice(first.start, tokens[j]!.end);
     if (!cues.stop.has(foldName(surface)) && !isBlocked(first.start, tokens[j]!.end) && !/^[\p{Lu}\p{N}-]{2,}$/u.test(surface)
-      && !(j === i && COMMON_WORDS.has(first.text.toLowerCase()))) {
+      && !(j === i && (COMMON_WORDS.has(first.text.toLowerCase()) || sentenceInitial(text, first.start)))) {
       out.push({ start: first.start, end: tokens[j]!.end, surface, entries: [], loose: false, admin1Cue: false, nearCue: false, container: null,
         strongContainer: false, locative: cues.locative.has(prev) || cues.locative.has(prev2), chosen: null });
     }
@@ -176,8 +212,11 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
   for (let c = 0; c + 1 < cands.length; c++) {
     const next = cands[c + 1]!;
     // "X, Y", "X, rural Y", "X in Y", "X town in the Y countryside".
-    const between = text.slice(cands[c]!.end, next.start).replace(/^\s+(?:town|village|city|area|camp|neighbou?rhood|district|subdistrict|locality)\b/i, '');
-    const m = /^(?:\s*(,)|\s+in)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between) ?? /^\s*(,)\s*()$/u.exec(between);
+    // Words that describe X, not Y: "X town in Y", "X desert in Y", "X and its countryside in Y".
+    const between = text.slice(cands[c]!.end, next.start)
+      .replace(/^\s+and\s+its\s+[\p{L}]+(?=\s+in\b)/iu, '')
+      .replace(new RegExp(`^\\s+(?:${cues.describer})\\b`, 'iu'), '');
+    const m = /^(?:\s*(,)|\s+in)\s+((?:[\p{L}-]+\s+){0,5})$/u.exec(between) ?? /^\s*(,)\s*()$/u.exec(between);
     if (!m) continue;
     const words = m[2]!.trim() ? m[2]!.trim().toLowerCase().split(/\s+/).filter((w) => w !== 'in' && w !== 'the') : [];
     if (!words.every((w) => cues.direction.has(w))) continue;
@@ -188,34 +227,62 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
     cands[c]!.strongContainer = !comma || words.length > 0 || next.nearCue || next.admin1Cue
       || next.entries.some((e) => e.kind === 'admin1' || e.kind === 'region');
   }
+  // "between A and B in the countryside of C", "A, B and C in D": the list shares C's container.
+  for (let c = cands.length - 2; c >= 0; c--) {
+    const next = cands[c + 1]!;
+    if (cands[c]!.container !== null || next.container === null || !next.strongContainer) continue;
+    if (!/^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$/iu.test(text.slice(cands[c]!.end, next.start))) continue;
+    cands[c]!.container = next.container;
+    cands[c]!.strongContainer = true;
+  }
 }
 
-function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]): void {
-  // Countries the document is about: named countries, unambiguous places, actors' countries.
+/** Whether a candidate entry lies inside the place the text says contains it. */
+function insideBox(e: GazetteerEntry, box: GazetteerEntry): boolean {
+  if (box.kind === 'continent') return true;
+  if (box.kind === 'country') return e.country === box.country;
+  if (e.country && box.country && e.country !== box.country) return false;
+  if (box.kind === 'admin1') return e.admin1 ? e.admin1 === box.admin1 : km(e, box) <= 250;
+  if (box.kind === 'region') return box.country === null || km(e, box) <= 400;
+  // A town named as container often stands for its governorate ("X, Hasakah", "rural Idlib").
+  if (e.admin1 && box.admin1) return e.admin1 === box.admin1 || km(e, box) <= 30;
+  return km(e, box) <= 100;
+}
+
+function resolve(text: string, cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]): void {
+  // Countries and governorates the document is about: named countries and governorates, pack
+  // places, actors' countries. A village's name alone is too often shared with villages
+  // elsewhere to count.
   const focus = new Map<string, number>();
+  const admin1Focus = new Set<string>();
   const bump = (cc: string | null, w: number) => { if (cc) focus.set(cc, (focus.get(cc) ?? 0) + w); };
-  // Only evidence that names a country, governorate or pack place counts: a village's name
-  // alone is too often shared with villages elsewhere.
   for (const c of cands) {
     if (c.loose) continue;
     const strong = c.entries.filter((e) => e.source !== 'geonames');
     const countries = new Set(strong.map((e) => e.country).filter((x): x is string => !!x));
     for (const cc of countries) bump(cc, (strong.some((e) => e.kind === 'country') ? 2 : 1) / countries.size);
+    const admins = new Set(strong.filter((e) => e.kind !== 'country' && e.admin1).map((e) => e.admin1!));
+    if (admins.size === 1) admin1Focus.add([...admins][0]!);
   }
   for (const cc of actorCountries) bump(cc, 1);
+  // The packs' countries: what this deployment reports on, the prior for small places.
   const prior = new Set([...kb.places.values()].map((p) => p.country));
   const total = [...focus.values()].reduce((a, b) => a + b, 0) || 1;
   const anchors = cands.filter((c) => !c.loose && c.entries.length === 1 && !['country', 'continent', 'region'].includes(c.entries[0]!.kind))
     .map((c) => c.entries[0]!);
+  const home = (e: GazetteerEntry) => e.country !== null && (focus.has(e.country) || prior.has(e.country));
 
   const score = (c: Candidate, e: GazetteerEntry): number => {
+    // Population separates cities; for villages (tens to thousands) it says little, and the
+    // document's countries and governorates must outweigh it.
     let s = Math.log10(e.population + 10) * 0.5;
     if (e.source === 'pack') s += 3;
     if (e.source === 'admin1') s = c.admin1Cue ? 8 : 2;
     if (e.source === 'country') s += 4;
     if (e.source === 'region') s += 2;
     if (c.admin1Cue && e.source !== 'admin1') s -= 2;
-    if (e.country) s += 3 * ((focus.get(e.country) ?? 0) / total) + (prior.has(e.country) ? 1 : 0);
+    if (e.country) s += 4 * ((focus.get(e.country) ?? 0) / total) + (prior.has(e.country) ? (focus.size ? 1 : 2) : 0);
+    if (e.admin1 && admin1Focus.has(e.admin1) && e.kind !== 'admin1') s += 1.5;
     let best = Infinity;
     for (const a of anchors) if (a !== e) best = Math.min(best, km(a, e));
     if (best < 50) s += 2; else if (best < 150) s += 1;
@@ -228,18 +295,17 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
     let options = c.entries;
     const box = c.container === null ? null : cands[c.container]!.chosen;
     if (box && options.length) {
-      // A town named as container often stands for its governorate ("X, Hasakah"): generous radius.
-      const limit = box.kind === 'country' ? 1500 : 200;
-      const inside = options.filter((e) => km(e, box) <= limit);
+      const inside = options.filter((e) => insideBox(e, box));
       // Surely inside Y but no candidate is: the name is one the gazetteer lacks.
       if (inside.length || c.strongContainer) options = inside;
     }
-    if (c.loose) options = options.filter((e) => e.country !== null && (focus.has(e.country) || prior.has(e.country)) && e.kind !== 'admin1' && e.kind !== 'country');
-    // A small place far from everything the document is about is a spelling collision.
-    if (anchors.length || focus.size) {
-      options = options.filter((e) => e.population >= 1_000_000 || e.source !== 'geonames' || (e.country !== null && (focus.has(e.country) || prior.has(e.country)))
-        || anchors.some((a) => km(a, e) < 1000));
-    }
+    if (c.loose) options = options.filter((e) => home(e) && e.kind !== 'admin1' && e.kind !== 'country');
+    // A place far from everything the document is about is a spelling collision ("Al-Naba" /
+    // Nabha, India) unless it is a large city written with its own spelling.
+    const written = plain(c.surface);
+    options = options.filter((e) => e.source !== 'geonames' || home(e) || anchors.some((a) => km(a, e) < 1000)
+      || e.population >= 1_000_000
+      || (e.population >= 100_000 && (plain(e.name) === written || plain(e.name.split(',')[0]!) === written)));
     if (options.length === 0) { c.chosen = null; continue; }
     let bestE = options[0]!;
     let bestS = -Infinity;
@@ -247,7 +313,6 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
       const s = score(c, e);
       if (s > bestS) { bestS = s; bestE = e; }
     }
-    if (process.env.PLDBG) console.error("RESOLVE", c.surface, c.container, c.strongContainer, options.map((e) => `${e.name}/${e.country}/${e.population}=${score(c, e).toFixed(2)}`).join(" ; "), [...focus]);
     c.chosen = bestE;
   }
 }
@@ -274,7 +339,7 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
   const cands = findCandidates(text, tokens, blocked, kb, cues)
     .filter((c) => !personSpans.some((p) => p.start <= c.start && c.end <= p.end));
   linkContainers(text, cands, cues);
-  resolve(cands, kb, actorCountries);
+  resolve(text, cands, kb, actorCountries);
 
   const sentences = layers.sentences ?? [];
   const sentenceOf = (pos: number) => Math.max(0, sentences.findIndex((s) => s.start <= pos && pos < s.end));

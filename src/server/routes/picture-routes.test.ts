@@ -49,6 +49,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
 async function get(url: string): Promise<{ status: number; body: any }> {
   const r = await app.inject({ method: 'GET', url });
   return { status: r.statusCode, body: r.json() };

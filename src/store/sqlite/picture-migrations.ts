@@ -40,6 +40,9 @@ ALTER TABLE events ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX events_type_date ON events(type, date_start);
 CREATE INDEX events_geo ON events(lat, lon);
 CREATE INDEX events_place_key ON events(place_key);
+-- Foreign keys that would otherwise scan a whole table when an event or actor is deleted.
+CREATE INDEX events_merged_into ON events(merged_into);
+CREATE INDEX event_sources_source_actor ON event_sources(source_actor_id);
 
 -- The document's actor list for its report of the event, to rebuild event_actors when a
 -- document's contribution is removed.

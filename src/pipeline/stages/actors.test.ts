@@ -108,3 +108,18 @@ describe('state forces from a demonym', () => {
     assert.deepEqual(out.map((a) => [a.kb_id, a.mentions.length]), [['ru-army', 1], ['gr-army', 1]]);
   });
 });
+
+describe('ambiguous aliases and the country focus', () => {
+  it('links "the Ministry of Defense" to the ministry of the country the document is about', () => {
+    const kb3 = fixtureKnowledgeBase([
+      { id: 'ru-gov', name: 'Government of Ruritania', kind: 'government-body', country: 'RU', aliases: ['Ruritanian government'] },
+      { id: 'ru-mod', name: 'Ministry of Defense (Ruritania)', kind: 'government-body', country: 'RU', aliases: ['Ruritanian Ministry of Defense'], ambiguous: ['Ministry of Defense'] },
+      { id: 'gr-mod', name: 'Ministry of Defense (Graustark)', kind: 'government-body', country: 'GR', aliases: ['Graustarkian Ministry of Defense'], ambiguous: ['Ministry of Defense'] },
+    ]);
+    const text = 'The Ruritanian government named a new cabinet. The Ruritanian government also said the Ministry of Defense would absorb the militias.';
+    const out = extractActors(text, '2025-01-01', splitSentences(text, new Set()), [], kb3).actors;
+    assert.deepEqual(out.map((a) => a.kb_id), ['ru-gov', 'ru-mod']);
+    const unfocused = 'A statement said the Ministry of Defense would answer.';
+    assert.equal(extractActors(unfocused, '2025-01-01', splitSentences(unfocused, new Set()), [], kb3).actors.length, 0);
+  });
+});

@@ -107,12 +107,21 @@ export function extractActors(text: string, published: string | null, sentences:
     linked.push({ start: hit.start, end: hit.end, firstToken: hit.firstToken, lastToken: hit.lastToken, key: actor.id, kind: actor.kind, aliases: [actor.name, ...actor.aliases], via: 'pack', surface: text.slice(hit.start, hit.end) });
   };
   for (const hit of hits) if (!hit.entry.ambiguous) { const a = choose(hit); if (a) accept(hit, a); }
+  // The countries the document is about: those of the actors it names, weighted by mentions.
+  const byCountry = new Map<string, number>();
+  for (const m of linked) {
+    const c = kb.actors.get(m.key)?.country;
+    if (c) byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
+  }
+  const top = Math.max(0, ...byCountry.values());
+  const focus = new Set([...byCountry].filter(([, n]) => n >= top / 2 && n >= 2).map(([c]) => c));
   for (const hit of hits) {
     if (!hit.entry.ambiguous) continue;
     const prev = tokens[hit.firstToken - 1];
     if (prev && LOCATIVE.has(prev.norm)) continue;
     const a = choose(hit);
-    if (a && present.has(a.id)) accept(hit, a);
+    // Linked when the actor is named plainly elsewhere, or belongs to the country the document is about.
+    if (a && (present.has(a.id) || (a.country && focus.has(a.country)))) accept(hit, a);
   }
 
   const taken = new Uint8Array(tokens.length);

@@ -29,6 +29,8 @@ type Candidate = {
   container: number | null;
   /** "X, rural Y", "X in Y countryside", "X, Y province": surely inside, not a list. */
   strongContainer: boolean;
+  /** The container is only a comma away ("X, Y"): a list reads the same. */
+  bareComma: boolean;
   /** Whether a locative word precedes it (for names the gazetteer lacks). */
   locative: boolean;
   chosen: GazetteerEntry | null;
@@ -173,18 +175,11 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
         if (m.loose && j === i && sentenceInitial(text, start)) continue;
         const next = after[t.extra] ?? '';
         const prev = i > 0 && joined(text, tokens[i - 1]!, first) ? tokens[i - 1]!.text.toLowerCase() : '';
-        // "Rukban camp": the mention is the name when the name alone denotes the same place;
-        // the feature word is a cue, like "province".
-        let end = t.end;
-        if (t.extra > 0) {
-          const bare = matchOf(kb, text.slice(start, tokens[j]!.end));
-          if (!bare.loose && bare.entries.some((e) => m.entries.some((x) => x.id === e.id))) end = tokens[j]!.end;
-        }
         found = {
-          start, end, surface: text.slice(start, end), entries: m.entries, loose: m.loose,
+          start, end: t.end, surface, entries: m.entries, loose: m.loose,
           admin1Cue: t.extra === 0 && cues.admin1.has(next),
           nearCue: cues.near.has(next) || cues.near.has(prev),
-          container: null, strongContainer: false, locative: cues.locative.has(prev), chosen: null,
+          container: null, strongContainer: false, bareComma: false, locative: cues.locative.has(prev), chosen: null,
         };
         i = j + t.extra;
         break;
@@ -200,7 +195,7 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
     if (!cues.stop.has(foldName(surface)) && !isBlocked(first.start, tokens[j]!.end) && !/^[\p{Lu}\p{N}-]{2,}$/u.test(surface)
       && !(j === i && (COMMON_WORDS.has(first.text.toLowerCase()) || sentenceInitial(text, first.start)))) {
       out.push({ start: first.start, end: tokens[j]!.end, surface, entries: [], loose: false, admin1Cue: false, nearCue: false, container: null,
-        strongContainer: false, locative: cues.locative.has(prev) || cues.locative.has(prev2), chosen: null });
+        strongContainer: false, bareComma: false, locative: cues.locative.has(prev) || cues.locative.has(prev2), chosen: null });
     }
     i = j;
   }
@@ -222,6 +217,7 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
     if (!words.every((w) => cues.direction.has(w))) continue;
     const comma = m[1] === ',';
     cands[c]!.container = c + 1;
+    cands[c]!.bareComma = comma && words.length === 0;
     // A list ("A, B and C") also has commas: only direction words, "in", or a governorate
     // after the comma make the containment certain.
     cands[c]!.strongContainer = !comma || words.length > 0 || next.nearCue || next.admin1Cue
@@ -249,7 +245,7 @@ function insideBox(e: GazetteerEntry, box: GazetteerEntry): boolean {
   return km(e, box) <= 100;
 }
 
-function resolve(text: string, cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]): void {
+function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]): void {
   // Countries and governorates the document is about: named countries and governorates, pack
   // places, actors' countries. A village's name alone is too often shared with villages
   // elsewhere to count.
@@ -268,9 +264,10 @@ function resolve(text: string, cands: Candidate[], kb: KnowledgeBase, actorCount
   // The packs' countries: what this deployment reports on, the prior for small places.
   const prior = new Set([...kb.places.values()].map((p) => p.country));
   const total = [...focus.values()].reduce((a, b) => a + b, 0) || 1;
-  const anchors = cands.filter((c) => !c.loose && c.entries.length === 1 && !['country', 'continent', 'region'].includes(c.entries[0]!.kind))
-    .map((c) => c.entries[0]!);
   const home = (e: GazetteerEntry) => e.country !== null && (focus.has(e.country) || prior.has(e.country));
+  // Unambiguous places in the document's countries: what other names are read near.
+  const anchors = cands.filter((c) => !c.loose && c.entries.length === 1 && !['country', 'continent', 'region'].includes(c.entries[0]!.kind)
+    && (c.entries[0]!.source !== 'geonames' || home(c.entries[0]!))).map((c) => c.entries[0]!);
 
   const score = (c: Candidate, e: GazetteerEntry): number => {
     // Population separates cities; for villages (tens to thousands) it says little, and the
@@ -296,8 +293,12 @@ function resolve(text: string, cands: Candidate[], kb: KnowledgeBase, actorCount
     const box = c.container === null ? null : cands[c.container]!.chosen;
     if (box && options.length) {
       const inside = options.filter((e) => insideBox(e, box));
-      // Surely inside Y but no candidate is: the name is one the gazetteer lacks.
-      if (inside.length || c.strongContainer) options = inside;
+      // Surely inside Y but no candidate is: the name is one the gazetteer lacks. A name that
+      // is a country, governorate, pack place or city is no unknown village: the "containment"
+      // was a list ("Deir ez-Zor, Raqqa, and the Badia").
+      const wellKnown = c.bareComma && options.some((e) => e.source !== 'geonames' || e.population >= 100_000);
+      if (inside.length) options = inside;
+      else if (c.strongContainer && !wellKnown) options = [];
     }
     if (c.loose) options = options.filter((e) => home(e) && e.kind !== 'admin1' && e.kind !== 'country');
     // A place far from everything the document is about is a spelling collision ("Al-Naba" /
@@ -339,7 +340,7 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
   const cands = findCandidates(text, tokens, blocked, kb, cues)
     .filter((c) => !personSpans.some((p) => p.start <= c.start && c.end <= p.end));
   linkContainers(text, cands, cues);
-  resolve(text, cands, kb, actorCountries);
+  resolve(cands, kb, actorCountries);
 
   const sentences = layers.sentences ?? [];
   const sentenceOf = (pos: number) => Math.max(0, sentences.findIndex((s) => s.start <= pos && pos < s.end));

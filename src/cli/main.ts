@@ -9,6 +9,9 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { registerWatch } from './commands/watch.js';
+import { registerBacktest } from './commands/backtest.js';
+import { registerScenarios } from './commands/scenarios.js';
 import { registerActors } from './commands/actors.js';
 import { registerEvents } from './commands/events.js';
 import { registerRelations } from './commands/relations.js';
@@ -21,7 +24,8 @@ program
   .option('--packs <dir>', 'knowledge packs folder (default: $WATCHFLOOR_PACKS or the bundled packs/)')
   .showHelpAfterError();
 
-for (const register of [registerIngest, registerDocs, registerShow, registerSearch, registerAnalyze, registerEval, registerServe, registerStart, registerActors, registerEvents, registerRelations]) {
+for (const register of [registerIngest, registerDocs, registerShow, registerSearch, registerAnalyze, registerEval, registerServe, registerStart, registerActors, registerEvents, registerRelations,
+  registerWatch, registerBacktest, registerScenarios]) {
   register(program);
 }
 

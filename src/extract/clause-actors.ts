@@ -10,7 +10,10 @@ const PREPOSITIONS = new Set([
   'after', 'before', 'during', 'like', 'including', 'onto', 'upon', 'via', 'than', 'versus', 'amid',
 ]);
 const COORDINATION = /^(?:\s|,|\(|\)|and\b|or\b|&|as well as\b|along with\b|together with\b|the\b)*$/i;
-const BE = /\b(?:is|are|was|were|be|been|being|has been|have been|had been|got|get|gets)\s+(?:\w+ly\s+)?$/i;
+// Case-sensitive on purpose: "IS attacked" names the Islamic State, "is attacked" is passive.
+const BE = /\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Bb]e|[Bb]een|[Bb]eing|[Hh]as been|[Hh]ave been|[Hh]ad been|[Gg]ot|[Gg]et|[Gg]ets)\s+(?:\w+ly\s+)?$/;
+// "Turkey backed faction", "Iran-backed militia": the name modifies the noun that follows.
+const MODIFIER_AFTER = /^(?:[-‐‑][\p{L}]|\s+(?:backed|supported|led|affiliated|aligned|allied|sponsored|funded|controlled|run|linked)\b)/u;
 
 /** True when the mention sits in a prepositional phrase ("attack on X", "the regime of X"). */
 export function inPrepositionalPhrase(text: string, ref: { start: number }, floor: number): boolean {
@@ -24,9 +27,9 @@ export function inPrepositionalPhrase(text: string, ref: { start: number }, floo
   return false;
 }
 
-/** "Iran-backed": the mention is the first half of a hyphenated modifier, not a noun phrase head. */
+/** "Iran-backed", "Turkey backed": the mention is the first half of a hyphenated modifier, not a noun phrase head. */
 export function isCompoundModifier(text: string, ref: { end: number }): boolean {
-  return /^[-‐‑][\p{L}]/u.test(text.slice(ref.end, ref.end + 2));
+  return MODIFIER_AFTER.test(text.slice(ref.end, ref.end + 16));
 }
 
 function joinsTitle(gap: string, titleWords: ReadonlySet<string>): boolean {

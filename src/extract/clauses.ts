@@ -11,6 +11,8 @@ const BOUNDARY = new RegExp([
   ';', ':\\s', '\\s[—–]\\s', '—', '\\s--\\s',
   ',\\s+(?:but|while|whereas|although|though|which|who|whom|whose|where|because|so that)\\b',
   '\\s(?:but|while|whereas)\\s',
+  // "a soldier was killed when an IED exploded": the bomb's clause has no subject of its own.
+  ',?\\s+when\\s',
   // ", and" starts a clause only before a fronted adverbial or a pronoun subject; elsewhere it
   // joins list items ("Deir ez-Zor, Raqqa, and the Badia").
   ',\\s+and\\s+(?=(?:in|on|at|since|then|later|after|before|during|it|they|he|she|we|this|these|its|their)\\b)',

@@ -13,7 +13,17 @@ export const EVENT_TYPES: readonly EventType[] = [
   'sanction', 'political', 'protest', 'other',
 ];
 
-export type Trigger = { group: string; type: EventType; subtype: string | null; pos: 'verb' | 'noun'; generic: boolean };
+export type Trigger = {
+  group: string; type: EventType; subtype: string | null; pos: 'verb' | 'noun'; generic: boolean;
+  /** The word says someone died ("assassinated", "shot dead"). */
+  impliesDeath: boolean;
+  /** Type used instead when the object is an armed actor. */
+  armedTargetType: EventType | null;
+  /** Later triggers in the sentence are the event's subject matter ("protested against the arrest"). */
+  grievance: boolean;
+  /** No event without an actor, whatever the type allows. */
+  needsActor: boolean;
+};
 
 const cache = new WeakMap<KnowledgeBase, PhraseMatcher<Trigger>>();
 
@@ -30,7 +40,13 @@ export function eventTriggers(kb: KnowledgeBase): PhraseMatcher<Trigger> {
     const type = g.type as EventType;
     if (!EVENT_TYPES.includes(type)) throw badLexicon(LEXICON, `group "${group}": unknown event type "${String(g.type)}"`);
     if (g.subtype !== undefined && typeof g.subtype !== 'string') throw badLexicon(LEXICON, `group "${group}": subtype must be a string`);
-    const base = { group, type, subtype: (g.subtype as string | undefined) ?? null, generic: g.generic === true };
+    const armed = g.armed_target_type;
+    if (armed !== undefined && !EVENT_TYPES.includes(armed as EventType)) throw badLexicon(LEXICON, `group "${group}": unknown armed_target_type "${String(armed)}"`);
+    const base = {
+      group, type, subtype: (g.subtype as string | undefined) ?? null, generic: g.generic === true,
+      impliesDeath: g.implies_death === true, armedTargetType: (armed as EventType | undefined) ?? null, grievance: g.grievance === true,
+      needsActor: g.needs_actor === true,
+    };
     for (const v of stringList(LEXICON, `${group}.verbs`, g.verbs)) for (const f of verbForms(v)) entries.push([f, { ...base, pos: 'verb' }]);
     for (const v of stringList(LEXICON, `${group}.forms`, g.forms)) entries.push([v, { ...base, pos: 'verb' }]);
     for (const n of stringList(LEXICON, `${group}.nouns`, g.nouns)) for (const f of nounForms(n)) entries.push([f, { ...base, pos: 'noun' }]);

@@ -15,6 +15,10 @@ export type StatisticCues = {
   fatalities: {
     killed: string[]; killing: string[]; nouns: string[]; toll: string[];
     openMin: string[]; approx: string[]; upper: string[]; none: string[];
+    /** Words for the injured: a count joined to them is not a death toll. */
+    injured: string[];
+    /** A coder's or editor's note on the count ("fatalities coded as"), not a report. */
+    notes: string[];
   };
 };
 
@@ -39,6 +43,7 @@ export function statisticCues(kb: KnowledgeBase): StatisticCues {
     fatalities: {
       killed: list('killed'), killing: list('killing'), nouns: list('nouns'), toll: list('toll'),
       openMin: list('open_min'), approx: list('approx'), upper: list('upper'), none: list('none'),
+      injured: list('injured'), notes: list('notes'),
     },
   };
   cache.set(kb, c);

@@ -34,10 +34,10 @@ export function proposalLexicon(kb: KnowledgeBase, cues: ProposalCues = readProp
       for (const m of own.matchAll(text)) {
         if (!found.some((f) => f.start < m.end && m.start < f.start + f.text.length)) found.push({ type: m.value, text: m.text, start: m.start });
       }
-      return found.sort((a, b) => a.start - b.start).map(({ type, text: t }) => ({ type, text: t }));
+      return found.sort((a, b) => a.start - b.start);
     },
     relationWords(text) {
-      return relations.active.matchAll(text).map((m) => ({ predicate: m.value.predicate, symmetric: m.value.symmetric, text: m.text }));
+      return relations.active.matchAll(text).map((m) => ({ predicate: m.value.predicate, symmetric: m.value.symmetric, text: m.text, start: m.start }));
     },
   };
 }

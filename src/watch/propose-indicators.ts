@@ -13,8 +13,8 @@ export type ProposalCues = {
 
 export type ProposalLexicon = {
   /** Event words in the text with their type (from the packs' trigger lexicon and the cues). */
-  eventWords(text: string): { type: EventType; text: string }[];
-  relationWords(text: string): { predicate: Predicate; symmetric: boolean; text: string }[];
+  eventWords(text: string): { type: EventType; text: string; start: number }[];
+  relationWords(text: string): { predicate: Predicate; symmetric: boolean; text: string; start: number }[];
   cues: ProposalCues;
 };
 
@@ -22,7 +22,8 @@ export type ProposalLexicon = {
 export type ProposalText = {
   role: 'condition' | 'outcome';
   text: string;
-  actors: { id: string; kind: ActorKind }[];
+  /** In order of first mention; at: offset of that mention in text. */
+  actors: { id: string; kind: ActorKind; at: number }[];
   places: { name: string; kind: string; country: string | null; admin1: string | null }[];
 };
 
@@ -71,21 +72,33 @@ export function proposeIndicators(texts: ProposalText[], lex: ProposalLexicon): 
     ids.add(id);
     return id;
   };
-  for (const t of texts) {
+  for (const original of texts) {
+    // A leading circumstance ("Since a ceasefire is in place, …", "With these groups having
+    // built …, …") is background, not what the scenario expects to happen.
+    const t = { ...original, text: original.text.replace(/^(since|with|as|given|while|although|because)\b[^,]{3,}?,\s*/i, '') };
+    const cut = original.text.length - t.text.length;
+    if (cut) t.actors = t.actors.filter((a) => a.at >= cut).map((a) => ({ ...a, at: a.at - cut }));
     const cues: string[] = [];
     const types = new Set<EventType>();
-    for (const w of lex.eventWords(t.text)) { types.add(w.type); cues.push(`"${w.text}" → ${w.type}`); }
     const keywords: string[] = [];
+    const keywordWords = new Set<string>();
     for (const k of lex.cues.keywords) {
-      const hit = k.cues.find((c) => containsWord(t.text, c));
-      if (!hit) continue;
+      const hits = k.cues.filter((c) => containsWord(t.text, c));
+      if (!hits.length) continue;
       keywords.push(...k.match);
-      cues.push(`"${hit}" → keywords ${k.match.join('/')}`);
-      if (types.size) for (const ty of k.types) types.add(ty);
+      for (const h of hits) for (const w of h.toLowerCase().split(/\s+/)) keywordWords.add(w);
+      cues.push(`"${hits[0]}" → keywords ${k.match.join('/')}, types ${k.types.join('/')}`);
+      for (const ty of k.types) types.add(ty);
+    }
+    for (const w of lex.eventWords(t.text)) {
+      // A word the keyword cues already read ("detention centres") is not also an event word.
+      if (w.text.toLowerCase().split(/\s+/).some((x) => keywordWords.has(x))) continue;
+      types.add(w.type);
+      cues.push(`"${w.text}" → ${w.type}`);
     }
     const escalation = lex.cues.escalation.find((w) => containsWord(t.text, w));
     if (escalation) cues.push(`"${escalation}" → above baseline`);
-    const actors = [...new Map(t.actors.map((a) => [a.id, a])).values()];
+    const actors = [...new Map([...t.actors].sort((a, b) => a.at - b.at).map((a) => [a.id, a])).values()];
     const violent = actors.filter((a) => VIOLENT_KINDS.has(a.kind));
     const region = regionOf(t);
     if (region) cues.push(`region ${JSON.stringify(region)}`);
@@ -107,12 +120,15 @@ export function proposeIndicators(texts: ProposalText[], lex: ProposalLexicon): 
       continue;
     }
     const rel = lex.relationWords(t.text)[0];
-    if (rel && actors.length >= 2) {
+    // Subject: actors named before the cue; object: after it ("people join IS": any subject).
+    const subjects = rel ? actors.filter((a) => a.at < rel.start).map((a) => a.id) : [];
+    const objects = rel ? actors.filter((a) => a.at > rel.start).map((a) => a.id) : [];
+    if (rel && objects.length) {
       cues.push(`"${rel.text}" → ${rel.predicate}`);
       out.push({
         indicator: {
-          id: uniqueId(slug(`${rel.predicate}-${actors[0]!.id}`)), label, kind: 'relation-reported',
-          predicates: [rel.predicate], subject_any: [actors[0]!.id], object_any: actors.slice(1).map((a) => a.id),
+          id: uniqueId(slug(`${rel.predicate}-${objects[0]!}`)), label, kind: 'relation-reported',
+          predicates: [rel.predicate], ...(subjects.length ? { subject_any: subjects.slice(-1) } : {}), object_any: objects.slice(0, 1),
           ...(rel.symmetric ? { either_direction: true } : {}), window_days: 90, threshold: { min_count: 1 },
         },
         source: { role: t.role, text: t.text, cues },

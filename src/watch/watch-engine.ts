@@ -4,9 +4,10 @@
 // through an index by type/predicate and actor) plus those whose window lost a day since the
 // clock last moved; each touched indicator is re-evaluated from its own buckets. No rescan.
 //
-// The clock is data time: the newest day seen (or a later clock given by the caller), so a
-// back-filled archive is watched as of its own dates. Records older than an indicator's
-// window + baseline on arrival can never count again and are dropped.
+// The clock is data time: the batch's own clock (the document's publication date) or, without
+// one, the newest record day, so a back-filled archive is watched as of its own dates. Records
+// older than an indicator's window + baseline on arrival can never count again and are dropped;
+// records dated after the clock are held until the clock reaches them.
 import { compileIndicator, type CompiledIndicator } from './compiled-indicator.js';
 import { dayOf, isoDay } from './days.js';
 import { stateOf } from './indicator-status.js';
@@ -135,6 +136,7 @@ function count(state: WatchEngineState, i: number, id: string, day: number | nul
   if (!bucket) {
     bucket = [];
     rt.buckets.set(day, bucket);
+    if (day > state.clock) state.agenda.push(day, { ind: i, bucket: day });
     const leavesWindow = day + ind.windowDays;
     if (ind.baselineDays > 0 && leavesWindow > state.clock) state.agenda.push(leavesWindow, { ind: i, bucket: day });
     state.agenda.push(day + horizon, { ind: i, bucket: day });
@@ -156,10 +158,14 @@ export function applyBatch(state: WatchEngineState, batch: WatchBatch): Indicato
   const relations = batch.relations ?? [];
   let newest = state.clock ?? -Infinity;
   const given = batch.clock ? dayOf(batch.clock) : null;
+  // A batch with its own clock (a document's publication date) sets the time; a record dated
+  // later (a planned or mis-dated event) waits for the clock instead of dragging it forward.
   if (given !== null) newest = Math.max(newest, given);
-  for (const r of [...events, ...relations]) {
-    const d = recordDay(r.day);
-    if (d !== null) newest = Math.max(newest, d);
+  else {
+    for (const r of [...events, ...relations]) {
+      const d = recordDay(r.day);
+      if (d !== null) newest = Math.max(newest, d);
+    }
   }
   const before = new Map<number, IndicatorStatus>();
   const touched = new Set<number>();
@@ -245,6 +251,7 @@ export function restoreState(scenarios: ScenarioDef[], json: string): WatchEngin
     const T = state.clock;
     state.indicators.forEach((ind, i) => {
       for (const day of state.runtimes[i]!.buckets.keys()) {
+        if (day > T) state.agenda.push(day, { ind: i, bucket: day });
         if (ind.baselineDays > 0 && day + ind.windowDays > T) state.agenda.push(day + ind.windowDays, { ind: i, bucket: day });
         state.agenda.push(day + ind.windowDays + ind.baselineDays, { ind: i, bucket: day });
       }

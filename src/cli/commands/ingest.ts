@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ingestDocuments } from '../../app/ingest-documents.js';
+import { watchAfterIngest } from '../../app/watch-after-ingest.js';
 import { createAnnotationPool, defaultPoolSize } from '../../app/annotation-pool.js';
 import { parsePublishedFlag } from '../published-flag.js';
 import { contextOf } from '../global-options.js';
@@ -44,6 +45,11 @@ export function registerIngest(program: Command): void {
             else if (o.status === 'duplicate') process.stdout.write(`  duplicate  ${o.origin} = ${o.id}\n`);
             else if (o.nearDuplicateOf) process.stdout.write(`  near-dup   ${o.origin} -> ${o.id} (copy of ${o.nearDuplicateOf})\n`);
           }
+        }
+        if (summary.ingested > 0) {
+          const watched = await watchAfterIngest(ctx);
+          if (watched.error) process.stderr.write(`scenario watch skipped: ${watched.error}\n`);
+          else if (!opts.json && watched.warnings.length) process.stdout.write(`${watched.warnings.length} new warning(s): see \`watchfloor watch --since 0\`\n`);
         }
         if (summary.failed > 0) process.exitCode = 1;
       } finally {

@@ -9,7 +9,7 @@ import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInf
 import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
 import { acledFor, typeInfo } from '../../extract/event-taxonomy.js';
 import { clauseAt } from '../../extract/clauses.js';
-import { agentAfter, isPassive, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
+import { agentAfter, isCompoundModifier, isPassive, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
 import { eventDate } from '../../extract/event-date.js';
 import { eventPlace } from '../../extract/event-place.js';
@@ -24,10 +24,56 @@ function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+/**
+ * Actor mentions a trigger carries itself: one inside the trigger ("protested" evoking
+ * protesters, "protesters gathered") or one the trigger is the head noun of ("Israeli
+ * airstrikes", "a Turkish column"). Such an actor is the event's agent.
+ */
+function evokedBy(s: SentenceInfo, start: number, end: number): ActorRef[] {
+  return s.actors.filter((a) => (a.start >= start && a.end <= end) || (a.end === end && a.start < start));
+}
+
+/** A trigger inside a name ("Operation Peace Spring", "Attack Helicopter Squadron") is no event. */
 function overlapsMention(s: SentenceInfo, start: number, end: number): boolean {
   const hit = (r: { start: number; end: number }) => r.start < end && start < r.end;
-  return s.actors.some(hit) || s.places.some(hit) || s.times.some(hit);
+  const evoked = evokedBy(s, start, end);
+  return s.actors.some((a) => hit(a) && !evoked.includes(a)) || s.places.some(hit) || s.times.some(hit);
 }
+
+const LOCATIVE_BEFORE = /(?:\b(?:in|near|inside|across|around|throughout|within|into|at)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?|,\s*(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?)$/i;
+
+/**
+ * Actor mentions that take part in events: not a name modifying a noun ("Turkey backed
+ * faction"), not a state named only as a location ("in Dahuk, Northern Iraq").
+ */
+function participants(text: string, s: SentenceInfo): SentenceInfo {
+  const keep = s.actors.filter((a) => {
+    if (isCompoundModifier(text, a)) return false;
+    if (a.kind !== 'state' || !s.places.some((p) => p.start < a.end && a.start < p.end)) return true;
+    return !LOCATIVE_BEFORE.test(text.slice(Math.max(s.start, a.start - 24), a.start));
+  });
+  return keep.length === s.actors.length ? s : { ...s, actors: keep };
+}
+
+/** Actor kinds that fight: violence against them is coded as battle, not as violence against civilians. */
+const ARMED: ReadonlySet<ActorKind> = new Set(['armed-group', 'militia', 'state-force', 'coalition']);
+
+const combatantCache = new WeakMap<KnowledgeBase, RegExp>();
+
+/** "assassinated a colonel in ...", "captured two rebels": the words after the trigger name a combatant. */
+function namesCombatant(kb: KnowledgeBase, text: string, from: number, to: number, limit: number): boolean {
+  let re = combatantCache.get(kb);
+  if (!re) {
+    const raw = kb.lexicons.get('combatant-nouns');
+    const words = Array.isArray(raw) ? raw.filter((w): w is string => typeof w === 'string') : [];
+    const alt = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+    re = new RegExp(`^[^,;.]{0,40}?\\b(?:${alt || '(?!)'})\\b`, 'iu');
+    combatantCache.set(kb, re);
+  }
+  return re.test(text.slice(from, Math.min(limit, Math.max(to, from + 40))));
+}
+
+const SINGULAR_OBJECT = /^\s+(?:a|an|one|the|his|her|its|their)\s+(?!\S+s\b)/i;
 
 function addRole(out: { actor: string; role: Role }[], refs: ActorRef[], role: Role): void {
   for (const r of refs) if (!out.some((x) => x.actor === r.actor && x.role === role)) out.push({ actor: r.actor, role });
@@ -57,22 +103,36 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
   const titleWords = relationCues(kb).titleWords;
   const out: Draft[] = [];
   const specificViolence = triggers.some((t) => !t.value.generic && typeInfo(kb, t.value.type).family === 'violence');
+  // "protested against the arrest of ...": what follows a grievance trigger is its subject
+  // matter. A violent verb after it can still be an event ("police fired on the crowd").
+  const grievance = triggers.find((t) => t.value.grievance);
   let fatalities: Fatalities | null | undefined;
   for (const t of triggers) {
     const trig = t.value;
     if (trig.generic && specificViolence) continue;
-    const info = typeInfo(kb, trig.type);
+    let info = typeInfo(kb, trig.type);
+    if (grievance && t.start > grievance.start && t.value.type !== grievance.value.type
+      && !(t.value.pos === 'verb' && info.family === 'violence')) continue;
     const clause = clauseAt(text, s, t.start, t.end);
     const mod = modalityAt(cues, text, s, clause, t.start, t.end);
 
     // Actors and roles from the clause.
     const opts = { titleWords };
-    const subject = subjectBefore(s, text, clause, t.start, opts);
+    const subject = subjectBefore(s, text, clause, t.start, opts).filter((a) => a.end <= t.start || a.start >= t.end);
     const agent = agentAfter(s, text, clause, t.end, opts);
     const passive = trig.pos === 'verb' && isPassive(text, t.start, clause.start);
     const taken = new Set([...subject, ...agent].map((a) => a.actor));
     const object = objectAfter(s, text, clause, t.end, { titleWords, exclude: taken }).filter((a) => !agent.includes(a));
+    let type = trig.type;
+    // "assassinated a commander", "captured 2 rebels": an armed victim makes it a battle-type event.
+    const victims = passive ? subject : object;
+    if (trig.armedTargetType && (victims.some((a) => ARMED.has(a.kind)) || namesCombatant(kb, text, t.end, victims[0]?.start ?? t.end + 40, s.end))) {
+      type = trig.armedTargetType;
+      info = typeInfo(kb, type);
+    }
     const actors: { actor: string; role: Role }[] = [];
+    // The trigger word that is itself an actor mention ("protested" → protesters) is an agent.
+    const evoked = evokedBy(s, t.start, t.end);
     let source: string | null = null;
     if (info.symmetric) {
       addRole(actors, [...subject, ...agent, ...object], info.roles.subject);
@@ -85,6 +145,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       if (agent.length && trig.pos === 'noun') addRole(actors, subject.filter((a) => !agent.includes(a)), info.roles.subject);
       addRole(actors, object, info.roles.object);
     }
+    addRole(actors, evoked, info.roles.subject);
     let modality: Modality = mod.modality;
     if (mod.cue && (modality === 'claimed' || modality === 'reported')) {
       const cueClause = clauseAt(text, s, mod.cue.start, mod.cue.end);
@@ -104,10 +165,14 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     const place = eventPlace(text, s, clause, t.start, t.end);
     const date = eventDate(text, idx.sentences, s, t.start, published);
     const violent = info.family === 'violence';
-    if (violent && fatalities === undefined) fatalities = findFatalities(kb, text, s.start, s.end);
-    const fat = violent ? fatalities ?? null : null;
+    if (violent && fatalities === undefined) fatalities = findFatalities(kb, text, s.start, s.end, s.times);
+    let fat = violent ? fatalities ?? null : null;
+    // "assassinated a colonel", "shot dead two men": the word says someone died.
+    if (trig.impliesDeath && (!fat || fat.max === 0)) {
+      fat = SINGULAR_OBJECT.test(text.slice(t.end, t.end + 40)) ? { min: 1, max: 1 } : { min: 1, max: null };
+    }
 
-    if (!actors.length && info.needsActor) continue;
+    if (!actors.length && (info.needsActor || trig.needsActor)) continue;
     // A violent word with no actor, place, casualty count or date of its own is talk about
     // violence ("fighting terrorism"), not a reported event.
     if (!actors.length && !place && !fat && date.source !== 'sentence') continue;
@@ -125,7 +190,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     const evidence = [span(text, s.start, s.end), span(text, t.start, t.end)];
     for (const when of date.whens.length ? date.whens : [null]) {
       out.push({
-        type: trig.type,
+        type,
         acled: acledFor(info, trig.subtype, perpKinds, targetKinds),
         plover: info.plover,
         date: when,
@@ -134,7 +199,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
         fatalities: fat ? { ...fat } : null,
         modality,
         source,
-        summary: summarize(idx, trig.type, actors, place?.place ?? null, when),
+        summary: summarize(idx, type, actors, place?.place ?? null, when),
         evidence: evidence.map((e) => ({ ...e })),
         confidence: Math.round(Math.min(0.95, Math.max(0.1, confidence)) * 100) / 100,
         sentence: s.index,
@@ -189,6 +254,22 @@ function merge(drafts: Draft[]): Draft[] {
   return out;
 }
 
+/**
+ * "An IED hit a patrol. Three soldiers were killed.": a violent event with no toll of its own
+ * takes the one in the next sentence of its paragraph, when that sentence dates nothing itself.
+ */
+function followUpFatalities(kb: KnowledgeBase, idx: DocIndex, drafts: Draft[]): void {
+  const seen = new Map<number, Fatalities | null>();
+  for (const d of drafts) {
+    if (d.family !== 'violence' || d.fatalities) continue;
+    const next = idx.sentences[d.sentence + 1];
+    if (!next || next.paragraph !== d.paragraph || next.times.length) continue;
+    if (!seen.has(next.index)) seen.set(next.index, findFatalities(kb, idx.text, next.start, next.end));
+    const f = seen.get(next.index);
+    if (f) d.fatalities = { ...f };
+  }
+}
+
 export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: string | null): EventOut[] {
   const matches = eventTriggers(kb).matchAll(idx.text);
   const drafts: Draft[] = [];
@@ -201,8 +282,9 @@ export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: strin
       if (m.end > s.end || overlapsMention(s, m.start, m.end) || isQuoted(idx, m.start, m.end)) continue;
       here.push(m);
     }
-    if (here.length) drafts.push(...draftsFor(kb, idx, s, here, published));
+    if (here.length) drafts.push(...draftsFor(kb, idx, participants(idx.text, s), here, published));
   }
+  followUpFatalities(kb, idx, drafts);
   return merge(drafts).map(({ sentence: _s, paragraph: _p, family: _f, ownDate: _o, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 

@@ -17,6 +17,8 @@ type Cues = {
   stop: Set<string>; admin1: Set<string>; near: Set<string>; feature: string[][]; locative: Set<string>; direction: Set<string>;
   /** Alternation of feature and area words that may follow a name ("town", "desert"). */
   describer: string;
+  /** Generic heads of Arabic toponyms ("Tal", "Kafr", "Ain"), folded. */
+  head: Set<string>;
 };
 type Candidate = {
   start: number; end: number; surface: string;
@@ -53,6 +55,7 @@ function cuesOf(kb: KnowledgeBase): Cues {
     stop: new Set(readStringList(kb.lexicons, 'place-stopwords').map(foldName)),
     admin1: lower(map.admin1), near: lower(map.near), locative: lower(map.locative), direction: lower(map.direction),
     feature: (map.feature ?? []).map((f) => f.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    head: new Set((map.head ?? []).map(foldName)),
     describer: [...(map.feature ?? []), ...(map.near ?? []), 'locality', 'neighbourhood']
       .map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
       .sort((a, b) => b.length - a.length).join('|'),
@@ -154,6 +157,9 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
     let found: Candidate | null = null;
     for (let j = last; j >= i && !found; j--) {
       if (CONNECTORS.has(tokens[j]!.text.toLowerCase())) continue;
+      // "Tal Ahmar", "Kafr Nouran": a generic head ("hill", "village") followed by a name is
+      // one name; "Tal" alone is not what the text names.
+      if (j === i && last > i && cues.head.has(foldName(first.text)) && !CONNECTORS.has(tokens[i + 1]!.text.toLowerCase())) continue;
       const start = first.start;
       const after = wordsAfter(tokens, j, 2, text);
       // A feature word after the name may complete it ("Al-Hol camp", "Conoco gas field").
@@ -300,7 +306,12 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
       if (inside.length) options = inside;
       else if (c.strongContainer && !wellKnown) options = [];
     }
-    if (c.loose) options = options.filter((e) => home(e) && e.kind !== 'admin1' && e.kind !== 'country');
+    // A loose spelling match must lie where the document is: its named countries when it names
+    // any ("Sharwain near Diyala" is no village in Aleppo), else the packs' countries.
+    if (c.loose) {
+      options = options.filter((e) => e.country !== null && (focus.size ? focus.has(e.country) : prior.has(e.country))
+        && e.kind !== 'admin1' && e.kind !== 'country');
+    }
     // A place far from everything the document is about is a spelling collision ("Al-Naba" /
     // Nabha, India) unless it is a large city written with its own spelling.
     const written = plain(c.surface);
@@ -362,9 +373,12 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
       if (!box || !(c.locative || c.strongContainer)) continue;
       if (box.kind === 'country' || box.kind === 'continent') continue;
       key = `near:${foldName(c.surface)}:${box.id}`;
+      // "X in Idleb": a city that shares its name with its governorate stands for the
+      // governorate, and X may lie anywhere in it — say so.
+      const wide = box.kind === 'admin1' || cands[c.container!]!.entries.some((e) => e.kind === 'admin1' && e.admin1 === box.admin1 && e.country === box.country);
       place = {
         id: '', name: c.surface.replace(/^(?:the)\s+/i, ''), kind: 'village', country: box.country, admin1: box.admin1,
-        lat: box.lat, lon: box.lon, geonames_id: null, mentions: [], precision: box.kind === 'admin1' ? 'admin1' : 'near',
+        lat: box.lat, lon: box.lon, geonames_id: null, mentions: [], precision: wide ? 'admin1' : 'near',
       };
     }
     const existing = byKey.get(key);

@@ -5,6 +5,7 @@ import { healthRoutes } from './health.js';
 import { documentRoutes } from './documents.js';
 import { searchRoutes } from './search.js';
 import { analyzeRoutes } from './analyze.js';
+import { warningRoutes } from './warnings.js';
 import { actorRoutes } from './actors.js';
 import { eventRoutes } from './events.js';
 import { relationRoutes } from './relations.js';
@@ -18,6 +19,6 @@ import { correctionRoutes } from './corrections.js';
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const routes of [
     healthRoutes, documentRoutes, searchRoutes, analyzeRoutes, actorRoutes, eventRoutes, relationRoutes,
-    networkRoutes, timelineRoutes, placeRoutes, quoteRoutes, scenarioRoutes, correctionRoutes,
+    networkRoutes, timelineRoutes, placeRoutes, quoteRoutes, scenarioRoutes, correctionRoutes, warningRoutes,
   ]) await routes(app, ctx);
 }

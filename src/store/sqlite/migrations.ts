@@ -200,4 +200,43 @@ CREATE TABLE corrections (
 CREATE INDEX corrections_target ON corrections(target_kind, target_id);
 `,
   },
+  {
+    version: 5,
+    name: 'watch: engine state and warnings',
+    sql: `
+-- The watch engine's snapshot (src/watch/watch-engine.ts, JSON) and how far through the
+-- documents (documents.seq) it has read. One row per named watcher.
+CREATE TABLE watch_state (
+  name TEXT PRIMARY KEY,
+  cursor INTEGER NOT NULL,
+  snapshot_json TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- A change of an indicator's state, with the evidence that moved it. seq orders the feed
+-- (clients poll "since seq"); ids are stable hashes so a replay does not duplicate.
+CREATE TABLE warnings (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  scenario_id TEXT NOT NULL,
+  scenario_title TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  indicator_label TEXT NOT NULL,
+  from_state TEXT NOT NULL,            -- quiet | rising | triggered
+  to_state TEXT NOT NULL,
+  day TEXT NOT NULL,                   -- the watch clock (ISO day) when it changed
+  raised_at TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  baseline INTEGER NOT NULL,
+  ratio REAL,
+  moved_by_json TEXT NOT NULL,         -- event/relation ids whose arrival moved it
+  evidence_json TEXT NOT NULL,         -- ids in the window
+  documents_json TEXT NOT NULL,
+  acked_at TEXT,
+  acked_by TEXT
+);
+CREATE INDEX warnings_scenario ON warnings(scenario_id, seq);
+CREATE INDEX warnings_unacked ON warnings(acked_at, seq);
+`,
+  },
 ];

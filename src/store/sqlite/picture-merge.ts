@@ -57,10 +57,14 @@ export class PictureWriter {
       setMergedInto: p('UPDATE actors SET merged_into = ? WHERE id = ? AND EXISTS (SELECT 1 FROM actors t WHERE t.id = ?)'),
       clearMerges: p('UPDATE actors SET merged_into = NULL WHERE merged_into IS NOT NULL'),
 
-      eventCandidates: p<{ id: string; date_start: string; date_end: string; lat: number | null; lon: number | null; place_key: string | null }>(
+      // Two simple queries instead of one OR, so each uses its index (type + place + start; type + start).
+      candidatesByPlace: p<{ id: string; date_start: string; date_end: string; lat: number | null; lon: number | null; place_key: string | null }>(
+        `SELECT id, date_start, date_end, lat, lon, place_key FROM events
+         WHERE type = ? AND place_key = ? AND date_start >= ? AND date_start <= ? AND date_end >= ?`),
+      candidatesNear: p<{ id: string; date_start: string; date_end: string; lat: number | null; lon: number | null; place_key: string | null }>(
         `SELECT id, date_start, date_end, lat, lon, place_key FROM events
          WHERE type = ? AND date_start >= ? AND date_start <= ? AND date_end >= ?
-           AND (place_key = ? OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))`),
+           AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?`),
       eventActors: p<{ actor_id: string }>('SELECT actor_id FROM event_actors WHERE event_id = ?'),
       eventExists: p<{ id: string }>('SELECT id FROM events WHERE id = ?'),
       insertEvent: p(`INSERT INTO events (id, type, acled_event_type, acled_sub_event_type, plover, date_start, date_end,
@@ -89,17 +93,19 @@ export class PictureWriter {
         valid_precision, valid_text, published, confidence, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
       insertEvidence: p(`INSERT INTO relation_evidence (relation_id, document_id, local_id, span_start, span_end, text, confidence)
         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-      relationsOfDoc: p<{ relation_id: string }>('SELECT DISTINCT relation_id FROM relation_sources WHERE document_id = ?'),
       deleteRelationSources: p('DELETE FROM relation_sources WHERE document_id = ?'),
       deleteRelationEvidence: p('DELETE FROM relation_evidence WHERE document_id = ?'),
       deleteRelation: p('DELETE FROM relations WHERE id = ?'),
-      relationAggregate: p<{ n: number; vs: string | null; ve: string | null; fs: string | null; c: number | null; pack: number }>(
-        `SELECT count(*) AS n, min(valid_start) AS vs, max(valid_end) AS ve, min(published) AS fs, max(confidence) AS c,
-           sum(CASE WHEN origin = 'pack' THEN 1 ELSE 0 END) AS pack FROM relation_sources WHERE relation_id = ?`),
-      earliestValid: p<{ valid_precision: string | null; valid_text: string | null }>(
-        'SELECT valid_precision, valid_text FROM relation_sources WHERE relation_id = ? AND valid_start = ? LIMIT 1'),
+      relationCount: p<{ n: number }>('SELECT source_count AS n FROM relations WHERE id = ?'),
+      minStart: p<{ v: string | null }>('SELECT min(valid_start) AS v FROM relation_sources WHERE relation_id = ?'),
+      maxEnd: p<{ v: string | null }>('SELECT max(valid_end) AS v FROM relation_sources WHERE relation_id = ?'),
+      minPublished: p<{ v: string | null }>('SELECT min(published) AS v FROM relation_sources WHERE relation_id = ?'),
+      bumpRelation: p('UPDATE relations SET source_count = source_count + ?, confidence = max(confidence, ?) WHERE id = ?'),
+      relationsOfDocCounts: p<{ relation_id: string; n: number }>('SELECT relation_id, count(*) AS n FROM relation_sources WHERE document_id = ? GROUP BY relation_id'),
+      earliestValid: p<{ valid_precision: string | null; valid_text: string | null; valid_end: string | null }>(
+        'SELECT valid_precision, valid_text, valid_end FROM relation_sources WHERE relation_id = ? AND valid_start = ? LIMIT 1'),
       applyRelation: p(`UPDATE relations SET valid_start = ?, valid_end = ?, valid_precision = ?, valid_text = ?, first_seen = ?,
-        source_count = ?, confidence = ?, origin = ?, rejected = ?, extracted_json = ?, updated_at = ? WHERE id = ?`),
+        rejected = ?, extracted_json = ?, updated_at = ? WHERE id = ?`),
       relationExtracted: p<{ extracted_json: string | null }>('SELECT extracted_json FROM relations WHERE id = ?'),
 
       insertQuote: p(`INSERT INTO picture_quotes (id, document_id, speaker_id, text, date_json, date_start, venue, evidence_json)
@@ -127,10 +133,13 @@ export class PictureWriter {
       }
       s.setSourceCount.run(rest.length, id);
     }
-    const relations = s.relationsOfDoc.all(docId).map((r) => r.relation_id);
+    const relations = s.relationsOfDocCounts.all(docId);
     s.deleteRelationEvidence.run(docId);
     s.deleteRelationSources.run(docId);
-    for (const id of relations) this.refreshRelation(id, now);
+    for (const r of relations) {
+      s.bumpRelation.run(-r.n, 0, r.relation_id);
+      this.refreshRelation(r.relation_id, now);
+    }
     s.deleteQuotes.run(docId);
     s.deleteScenarios.run(docId);
     s.deleteMentions.run(docId);
@@ -202,8 +211,9 @@ export class PictureWriter {
       const id = stableId('rel', subject, r.predicate, object, r.modality);
       const origin = r.origin ?? 'text';
       s.insertRelation.run(id, subject, r.predicate, object, r.modality, origin, r.confidence, now, now);
-      s.insertRelationSource.run(id, docId, r.id, r.valid?.start ?? null, r.valid?.end ?? null, r.valid?.precision ?? null,
-        r.valid?.text ?? null, published, r.confidence, origin);
+      const added = s.insertRelationSource.run(id, docId, r.id, r.valid?.start ?? null, r.valid?.end ?? null, r.valid?.precision ?? null,
+        r.valid?.text ?? null, published, r.confidence, origin).changes;
+      s.bumpRelation.run(added, r.confidence, id);
       for (const ev of r.evidence) s.insertEvidence.run(id, docId, r.id, ev.start, ev.end, ev.text, r.confidence);
       this.refreshRelation(id, now);
     }
@@ -263,9 +273,10 @@ export class PictureWriter {
     const dLat = MERGE_DISTANCE_KM / 111;
     const dLon = lat === null ? 0 : dLat / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
     const earliest = isoOfDay(dayNumber(date.start) - MAX_MERGE_SPAN_DAYS);
-    const rows = this.s.eventCandidates.all(type, earliest, date.end, date.start, placeKey,
-      lat === null ? 999 : lat - dLat, lat === null ? -999 : lat + dLat,
-      lon === null ? 999 : lon - dLon, lon === null ? -999 : lon + dLon);
+    const rows = this.s.candidatesByPlace.all(type, placeKey, earliest, date.end, date.start);
+    if (lat !== null && lon !== null) {
+      rows.push(...this.s.candidatesNear.all(type, earliest, date.end, date.start, lat - dLat, lat + dLat, lon - dLon, lon + dLon));
+    }
     let best: { id: string; gap: number } | null = null;
     for (const r of rows) {
       if (dayNumber(r.date_end) - dayNumber(r.date_start) + 1 > MAX_MERGE_SPAN_DAYS) continue;
@@ -306,12 +317,18 @@ export class PictureWriter {
    */
   refreshRelation(id: string, now = new Date().toISOString()): void {
     const s = this.s;
-    const agg = s.relationAggregate.get(id);
-    if (!agg || agg.n === 0) { s.deleteRelation.run(id); return; }
-    const first = agg.vs === null ? null : s.earliestValid.get(id, agg.vs);
-    let valid: When | null = agg.vs === null ? null : {
-      start: agg.vs, end: agg.ve ?? agg.vs, precision: (agg.ve !== null && first?.valid_precision) ? first.valid_precision as When['precision'] : 'range', text: first?.valid_text ?? '',
+    const count = s.relationCount.get(id);
+    if (!count) return;
+    if (count.n <= 0) { s.deleteRelation.run(id); return; }
+    const vs = s.minStart.get(id)?.v ?? null;
+    const ve = s.maxEnd.get(id)?.v ?? null;
+    const fs = s.minPublished.get(id)?.v ?? null;
+    const first = vs === null ? null : s.earliestValid.get(id, vs);
+    let valid: When | null = vs === null ? null : {
+      start: vs, end: ve ?? vs, precision: (first?.valid_precision ?? 'range') as When['precision'], text: first?.valid_text ?? '',
     };
+    // Several reports with different intervals: the merged interval is a range.
+    if (valid !== null && ve !== null && (first?.valid_end ?? null) !== ve) valid.precision = 'range';
     const extracted = { valid };
     let rejected = 0;
     for (const c of s.targetCorrections.all('relation', id)) {
@@ -320,7 +337,7 @@ export class PictureWriter {
       if (c.action === 'fix-date' && p.date) valid = p.date;
     }
     s.applyRelation.run(valid?.start ?? null, valid?.end ?? null, valid?.precision ?? null, valid?.text ?? null,
-      agg.fs, agg.n, agg.c ?? 0, agg.pack === agg.n ? 'pack' : 'text', rejected, JSON.stringify(extracted), now, id);
+      fs, rejected, JSON.stringify(extracted), now, id);
   }
 
   private actorCorrections(): { splits: Map<string, { id: string; key: string; alias: string; kind?: string }[]>; merges: { target: string; other: string }[] } {

@@ -39,7 +39,7 @@ ALTER TABLE events ADD COLUMN extracted_json TEXT;
 ALTER TABLE events ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX events_type_date ON events(type, date_start);
 CREATE INDEX events_geo ON events(lat, lon);
-CREATE INDEX events_place_key ON events(place_key);
+CREATE INDEX events_place_key ON events(type, place_key, date_start);
 -- Foreign keys that would otherwise scan a whole table when an event or actor is deleted.
 CREATE INDEX events_merged_into ON events(merged_into);
 CREATE INDEX event_sources_source_actor ON event_sources(source_actor_id);
@@ -64,6 +64,10 @@ CREATE TABLE relation_sources (
   PRIMARY KEY (relation_id, document_id, local_id)
 );
 CREATE INDEX relation_sources_document ON relation_sources(document_id);
+-- min/max per relation by index seek, so a much-reported relation costs the same as a new one.
+CREATE INDEX relation_sources_start ON relation_sources(relation_id, valid_start);
+CREATE INDEX relation_sources_end ON relation_sources(relation_id, valid_end);
+CREATE INDEX relation_sources_published ON relation_sources(relation_id, published);
 ALTER TABLE relations ADD COLUMN valid_text TEXT;
 ALTER TABLE relations ADD COLUMN first_seen TEXT;
 ALTER TABLE relations ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,52 @@
+// The scenario board and the warnings feed: GET /api/scenarios/board, GET /api/warnings?since,
+// POST /api/warnings/:id/ack. The board first brings the watch up to date with the store.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/app-context.js';
+import { scenarioBoard } from '../../watch/scenario-board.js';
+import { openWatch, openWatchStore } from '../../watch/watch-context.js';
+import { runWatch } from '../../watch/watch-runner.js';
+
+export async function warningRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get('/api/scenarios/board', { schema: { summary: 'Every watched scenario with the current state of its indicators' } }, async () => {
+    const watch = await openWatch(ctx);
+    try {
+      const run = await runWatch(watch.scenarios, watch.store, watch.store);
+      return scenarioBoard(run.state);
+    } finally {
+      watch.close();
+    }
+  });
+
+  app.get<{ Querystring: { since: number; limit: number; unacked?: boolean } }>('/api/warnings', {
+    schema: {
+      summary: 'Warnings after a feed position (seq), oldest first; poll with the last seq seen',
+      querystring: {
+        type: 'object', additionalProperties: false,
+        properties: { since: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, unacked: { type: 'boolean' } },
+      },
+    },
+  }, async (req) => {
+    const store = await openWatchStore(ctx);
+    try {
+      const items = await store.listWarnings({ since: req.query.since, limit: req.query.limit, unacked: req.query.unacked === true });
+      return { items, next: items.at(-1)?.seq ?? req.query.since };
+    } finally {
+      store.close();
+    }
+  });
+
+  app.post<{ Params: { id: string }; Body: { by?: string } | undefined }>('/api/warnings/:id/ack', {
+    schema: {
+      summary: 'Acknowledge a warning (idempotent: the first acknowledgement is kept)',
+      params: { type: 'object', properties: { id: { type: 'string', pattern: '^w:[0-9a-f]{16}$' } }, required: ['id'] },
+      body: { type: ['object', 'null'], properties: { by: { type: 'string', maxLength: 200 } }, additionalProperties: false },
+    },
+  }, async (req) => {
+    const store = await openWatchStore(ctx);
+    try {
+      return await store.ackWarning(req.params.id, req.body?.by ?? null);
+    } finally {
+      store.close();
+    }
+  });
+}

@@ -1,0 +1,32 @@
+// Opens what the watch needs from the app: the scenarios (analyst YAML plus those found in
+// stored documents, with proposed indicators) and the SQLite watch store. Shared by the CLI
+// commands and the API routes.
+import type { AppContext } from '../app/app-context.js';
+import { WatchfloorError } from '../errors.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { SqliteWatchStore } from '../store/sqlite/watch-store.js';
+import { loadScenarioFolder, resolveScenariosDir } from './load-scenarios.js';
+import { proposalLexicon } from './proposal-lexicon.js';
+import { scenariosFromAnalysis } from './scenario-from-analysis.js';
+import type { ScenarioDef } from './types.js';
+
+export type WatchContext = { scenarios: ScenarioDef[]; store: SqliteWatchStore; close(): void };
+
+export async function openWatchStore(ctx: AppContext): Promise<SqliteWatchStore> {
+  const store = await ctx.store();
+  if (!(store instanceof SqliteStore)) throw new WatchfloorError('CONFIG', 'watching needs the embedded SQLite store');
+  return new SqliteWatchStore(store.path);
+}
+
+export async function openWatch(ctx: AppContext, scenariosDir?: string, opts: { documents?: boolean } = {}): Promise<WatchContext> {
+  const kb = await ctx.kb();
+  const yaml = loadScenarioFolder(resolveScenariosDir(scenariosDir), { knownActors: new Set(kb.actors.keys()) });
+  const store = await openWatchStore(ctx);
+  const fromDocs: ScenarioDef[] = [];
+  if (opts.documents !== false) {
+    const lex = proposalLexicon(kb);
+    for (const a of await store.scenarioDocuments()) fromDocs.push(...scenariosFromAnalysis(a, lex).map((p) => p.scenario));
+  }
+  const ids = new Set(yaml.map((s) => s.id));
+  return { scenarios: [...yaml, ...fromDocs.filter((s) => !ids.has(s.id))], store, close: () => store.close() };
+}

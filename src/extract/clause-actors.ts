@@ -13,7 +13,8 @@ const COORDINATION = /^(?:\s|,|\(|\)|and\b|or\b|&|as well as\b|along with\b|toge
 // Case-sensitive on purpose: "IS attacked" names the Islamic State, "is attacked" is passive.
 const BE = /\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Bb]e|[Bb]een|[Bb]eing|[Hh]as been|[Hh]ave been|[Hh]ad been|[Gg]ot|[Gg]et|[Gg]ets)\s+(?:\w+ly\s+)?$/;
 // "Turkey backed faction", "Iran-backed militia": the name modifies the noun that follows.
-const MODIFIER_AFTER = /^(?:[-‐‑][\p{L}]|\s+(?:backed|supported|led|affiliated|aligned|allied|sponsored|funded|controlled|run|linked)\b)/u;
+// "regime forces supported by QSD" is a participle phrase, not a modifier.
+const MODIFIER_AFTER = /^(?:[-‐‑][\p{L}]|\s+(?:backed|supported|led|affiliated|aligned|allied|sponsored|funded|controlled|run|linked)\s+(?!by\b|and\b|or\b)\p{L})/u;
 
 /** True when the mention sits in a prepositional phrase ("attack on X", "the regime of X"). */
 export function inPrepositionalPhrase(text: string, ref: { start: number }, floor: number): boolean {
@@ -42,6 +43,19 @@ function joinable(text: string, a: ActorRef, b: ActorRef, titleWords: ReadonlySe
   const gap = text.slice(a.end, b.start);
   if (a.end > b.start) return false;
   return COORDINATION.test(gap) || joinsTitle(gap, titleWords);
+}
+
+const CONJUNCTION = /\b(?:and|or|as well as|along with|together with)\b|&/i;
+
+/**
+ * "IS, the IRGC and Hezbollah" is a list; "the Assad regime, Iranian spokesperson Baghaei"
+ * (commas, no conjunction) is two phrases side by side: keep the head only.
+ */
+function listOnly(text: string, group: ActorRef[], head: ActorRef): ActorRef[] {
+  if (group.length < 2) return group;
+  const gaps = group.slice(1).map((g, i) => text.slice(group[i]!.end, g.start));
+  if (gaps.some((g) => CONJUNCTION.test(g)) || !gaps.some((g) => g.includes(','))) return group;
+  return [head];
 }
 
 function uniqueActors(refs: ActorRef[]): ActorRef[] {
@@ -78,7 +92,7 @@ export function subjectBefore(s: SentenceInfo, text: string, clause: Clause, pos
     if (!joinable(text, before[i]!, group[0]!, titles)) break;
     group.unshift(before[i]!);
   }
-  return uniqueActors(group);
+  return uniqueActors(listOnly(text, group, head));
 }
 
 /** Object group: the first actor after `pos` in the clause, with those coordinated to its right. */
@@ -91,7 +105,20 @@ export function objectAfter(s: SentenceInfo, text: string, clause: Clause, pos: 
     if (!joinable(text, group.at(-1)!, after[i]!, titles)) break;
     group.push(after[i]!);
   }
-  return uniqueActors(group);
+  return uniqueActors(listOnly(text, group, group[0]!));
+}
+
+const LOCATIVE_BEFORE = /\b(?:in|near|inside|across|around|throughout|within|into|at)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$/i;
+// "Dahuk, Northern Iraq": a country after a place and a comma is that place's address.
+const ADDRESS_BEFORE = /,\s*(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$/i;
+
+/** A state named only as a location ("attacks in Syria", "in Dahuk, Northern Iraq"): no participant. */
+export function namesOnlyAPlace(text: string, s: SentenceInfo, a: ActorRef): boolean {
+  if (a.kind !== 'state' || !s.places.some((p) => p.start < a.end && a.start < p.end)) return false;
+  const before = text.slice(Math.max(s.start, a.start - 24), a.start);
+  if (LOCATIVE_BEFORE.test(before)) return true;
+  const comma = ADDRESS_BEFORE.exec(before);
+  return !!comma && s.places.some((p) => p.end === a.start - comma[0].length);
 }
 
 /** Passive voice: the trigger follows a form of "be" ("was arrested", "were reportedly killed"). */

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { statisticCues } from './statistic-cues.js';
 
 export type Fatalities = { min: number; max: number | null };
-type Compiled = { none: RegExp; notes: RegExp | null; patterns: RegExp[]; numberWords: ReadonlyMap<string, number>; vague: ReadonlyMap<string, number>; openMin: Set<string>; upper: Set<string> };
+type Compiled = { any: RegExp; none: RegExp; notes: RegExp | null; patterns: RegExp[]; numberWords: ReadonlyMap<string, number>; vague: ReadonlyMap<string, number>; openMin: Set<string>; upper: Set<string> };
 
 const cache = new WeakMap<KnowledgeBase, Compiled>();
 
@@ -43,6 +43,8 @@ function compile(kb: KnowledgeBase): Compiled {
     `${b(alt(f.killing))}\\s+(?<one>him|her|the\\s+[\\p{L}-]+(?<![^s]s))(?![\\p{L}\\p{N}])(?:\\s+(?:dead|killed))?`,
   ].map((p) => new RegExp(p, 'gdiu'));
   c = {
+    // One cheap scan first: most sentences name no death at all.
+    any: new RegExp(b(alt([...f.killed, ...f.killing, ...f.toll, ...f.none])), 'iu'),
     none: new RegExp(b(alt(f.none)), 'iu'),
     notes: f.notes.length ? new RegExp(b(alt(f.notes)), 'iu') : null,
     patterns,
@@ -79,7 +81,7 @@ function yearLike(s: string): boolean {
 export function findFatalities(kb: KnowledgeBase, text: string, from: number, to: number, skip: readonly { start: number; end: number }[] = []): Fatalities | null {
   const c = compile(kb);
   const slice = text.slice(from, to);
-  if (c.notes?.test(slice)) return null;
+  if (!c.any.test(slice) || c.notes?.test(slice)) return null;
   let best: Fatalities | null = null;
   for (const [i, re] of c.patterns.entries()) {
     re.lastIndex = 0;

@@ -5,7 +5,7 @@ import type { Layers } from '../pipeline/stage.js';
 import { splitSentences } from '../pipeline/stages/sentences.js';
 
 export type ActorSpec = { name: string; kind?: ActorKind; kb_id?: string; mentions?: string[] };
-export type PlaceSpec = { name: string; mentions?: string[] };
+export type PlaceSpec = { name: string; mentions?: string[]; kind?: PlaceOut['kind'] };
 export type TimeSpec = { text: string; start: string; end?: string; precision?: Precision };
 
 function find(text: string, needle: string): Span[] {
@@ -23,7 +23,7 @@ export function buildLayers(text: string, spec: { actors?: ActorSpec[]; places?:
     return { id: `a${i + 1}`, name: a.name, kind: a.kind ?? 'armed-group', aliases: [...new Set(mentions.map((m) => m.text))], kb_id: a.kb_id ?? null, mentions };
   });
   const places: PlaceOut[] = (spec.places ?? []).map((p, i) => ({
-    id: `pl${i + 1}`, name: p.name, kind: 'city', country: null, admin1: null, lat: null, lon: null, geonames_id: null,
+    id: `pl${i + 1}`, name: p.name, kind: p.kind ?? 'city', country: null, admin1: null, lat: null, lon: null, geonames_id: null,
     mentions: (p.mentions ?? [p.name]).flatMap((m) => find(text, m)),
   }));
   const times: TimeOut[] = (spec.times ?? []).map((t, i) => {

@@ -198,3 +198,122 @@ test('relative clause subject: ", who wrote" takes the antecedent', () => {
   const e = ev.find((x) => x.type === 'statement');
   assert.deepEqual(e?.actors, [{ actor: 'a1', role: 'speaker' }]);
 });
+
+// ---- Extraction II fixes: fatalities, types, roles ------------------------------------------
+
+test('a year is never a count: "On 2 March 2021, guards killed 3 raiders" has 3 deaths, not 2021', () => {
+  const text = 'On 2 March 2021, Harbour Guard troops killed 3 Northern Brigade raiders near Qaryatayn.';
+  const ev = run(text, {
+    actors: [{ name: 'Harbour Guard', kind: 'state-force' }, { name: 'Northern Brigade' }],
+    places: [{ name: 'Qaryatayn' }], times: [{ text: '2 March 2021', start: '2021-03-02' }],
+  });
+  assert.ok(ev.length >= 1);
+  assert.ok(ev.every((e) => e.fatalities?.min === 3), JSON.stringify(ev.map((e) => e.fatalities)));
+});
+
+test('assassinating one combatant implies one death and makes it an attack on an armed actor', () => {
+  const text = 'On 5 April 2021, gunmen of the Northern Brigade assassinated a colonel of the Harbour Guard in Qaryatayn.';
+  const ev = run(text, {
+    actors: [{ name: 'Northern Brigade' }, { name: 'Harbour Guard', kind: 'state-force' }],
+    places: [{ name: 'Qaryatayn' }], times: [{ text: '5 April 2021', start: '2021-04-05' }],
+  });
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0]!.type, 'attack');
+  assert.deepEqual(ev[0]!.fatalities, { min: 1, max: 1 });
+  assert.deepEqual(ev[0]!.acled, { event_type: 'Battles', sub_event_type: 'Armed clash' });
+});
+
+test('"shot dead a man" with no number: one death', () => {
+  const text = 'On 6 April 2021, the Northern Brigade shot dead a shepherd near Qaryatayn.';
+  const ev = run(text, { actors: [{ name: 'Northern Brigade' }], places: [{ name: 'Qaryatayn' }], times: [{ text: '6 April 2021', start: '2021-04-06' }] });
+  assert.deepEqual(ev[0]?.fatalities, { min: 1, max: 1 });
+});
+
+test('a protest word that evokes the protesters yields a protest; the grievance after it yields no event', () => {
+  const text = 'On 7 April 2021, residents of Qaryatayn protested against the arrest of a teacher by the Harbour Guard.';
+  const ev = run(text, {
+    actors: [{ name: 'Protesters', kind: 'population', mentions: ['protested'] }, { name: 'Harbour Guard', kind: 'state-force' }],
+    places: [{ name: 'Qaryatayn' }], times: [{ text: '7 April 2021', start: '2021-04-07' }],
+  });
+  assert.deepEqual(ev.map((e) => e.type), ['protest']);
+  assert.deepEqual(roleOf(ev[0]!, 'a1'), ['participant']);
+  assert.equal(ev[0]!.acled?.event_type, 'Protests');
+});
+
+test('looting maps to ACLED looting/property destruction', () => {
+  const text = 'On 8 April 2021, the Northern Brigade looted grain stores in Qaryatayn.';
+  const ev = run(text, { actors: [{ name: 'Northern Brigade' }], places: [{ name: 'Qaryatayn' }], times: [{ text: '8 April 2021', start: '2021-04-08' }] });
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0]!.type, 'other');
+  assert.deepEqual(ev[0]!.acled, { event_type: 'Strategic developments', sub_event_type: 'Looting/property destruction' });
+  assert.deepEqual(roleOf(ev[0]!, 'a1'), ['perpetrator']);
+});
+
+test('capturing fighters on a front is a battle; detaining civilians an arrest', () => {
+  const times = [{ text: '9 April 2021', start: '2021-04-09' }];
+  const front = run('On 9 April 2021, the Harbour Guard captured 2 fighters of the Northern Brigade near Qaryatayn.', {
+    actors: [{ name: 'Harbour Guard', kind: 'state-force' }, { name: 'Northern Brigade' }], places: [{ name: 'Qaryatayn' }], times,
+  });
+  assert.equal(front[0]?.type, 'armed-clash');
+  const civil = run('On 9 April 2021, the Harbour Guard detained 4 shopkeepers in Qaryatayn.', {
+    actors: [{ name: 'Harbour Guard', kind: 'state-force' }], places: [{ name: 'Qaryatayn' }], times,
+  });
+  assert.equal(civil[0]?.type, 'arrest');
+});
+
+test('a country named only as a location is no participant; "X backed" modifies, it does not act', () => {
+  const text = 'On 10 April 2021, the Northern Brigade shelled a Freedonia backed patrol in Qaryatayn, northern Freedonia.';
+  const ev = run(text, {
+    actors: [{ name: 'Northern Brigade' }, { name: 'Freedonia', kind: 'state' }],
+    places: [{ name: 'Qaryatayn', kind: 'town' }, { name: 'Freedonia', kind: 'country' }],
+    times: [{ text: '10 April 2021', start: '2021-04-10' }],
+  });
+  assert.equal(ev.length, 1);
+  assert.deepEqual(ev[0]!.actors.map((a) => a.actor), ['a1']);
+  assert.equal(ev[0]!.place, 'pl1');
+});
+
+test('"IS attacked" is active voice: the acronym is not the verb "is"', () => {
+  const text = 'On 11 April 2021, IS attacked a Harbour Guard post near Qaryatayn.';
+  const ev = run(text, {
+    actors: [{ name: 'Islamic State', mentions: ['IS'] }, { name: 'Harbour Guard', kind: 'state-force' }],
+    places: [{ name: 'Qaryatayn' }], times: [{ text: '11 April 2021', start: '2021-04-11' }],
+  });
+  assert.deepEqual(roleOf(ev[0]!, 'a1'), ['perpetrator']);
+  assert.deepEqual(roleOf(ev[0]!, 'a2'), ['target']);
+});
+
+test('an IED with no named actor is still an event; the death toll may come from the next sentence', () => {
+  const text = 'On 12 April 2021, an unidentified IED exploded near Qaryatayn. Two shepherds were killed.';
+  const ev = run(text, { places: [{ name: 'Qaryatayn' }], times: [{ text: '12 April 2021', start: '2021-04-12' }] });
+  const bomb = ev.find((e) => e.type === 'bombing');
+  assert.ok(bomb);
+  assert.deepEqual(bomb.actors, []);
+  assert.equal(bomb.fatalities?.min, 2);
+});
+
+test('the most specific place of a chain: "in Kafr Sous in Qaryatayn" is Kafr Sous', () => {
+  const text = 'On 13 April 2021, residents in Kafr Sous in Qaryatayn protested.';
+  const ev = run(text, {
+    actors: [{ name: 'Protesters', kind: 'population', mentions: ['protested'] }],
+    places: [{ name: 'Kafr Sous', kind: 'town' }, { name: 'Qaryatayn', kind: 'city' }],
+    times: [{ text: '13 April 2021', start: '2021-04-13' }],
+  });
+  assert.equal(ev[0]?.place, 'pl1');
+});
+
+test('an undated abstract noun in analysis ("cooperation between X and Y") is a topic, not an event', () => {
+  const text = 'Cooperation between the Northern Brigade and the Harbour Guard has deepened.';
+  const ev = run(text, { actors: [{ name: 'Northern Brigade' }, { name: 'Harbour Guard', kind: 'state-force' }] });
+  assert.equal(ev.length, 0);
+});
+
+test('a coder\'s note on the count is not a report', () => {
+  const text = 'On 14 April 2021, the Northern Brigade clashed with the Harbour Guard near Qaryatayn. Fatalities coded as 10.';
+  const ev = run(text, {
+    actors: [{ name: 'Northern Brigade' }, { name: 'Harbour Guard', kind: 'state-force' }],
+    places: [{ name: 'Qaryatayn' }], times: [{ text: '14 April 2021', start: '2021-04-14' }],
+  });
+  assert.equal(ev[0]?.type, 'armed-clash');
+  assert.equal(ev[0]?.fatalities, null);
+});

@@ -9,10 +9,10 @@ import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInf
 import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
 import { acledFor, typeInfo } from '../../extract/event-taxonomy.js';
 import { clauseAt } from '../../extract/clauses.js';
-import { agentAfter, isCompoundModifier, isPassive, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
+import { agentAfter, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
 import { eventDate } from '../../extract/event-date.js';
-import { eventPlace } from '../../extract/event-place.js';
+import { eventPlace, placeRank } from '../../extract/event-place.js';
 import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
 import { relationCues } from '../../extract/relation-cues.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
@@ -40,7 +40,7 @@ function overlapsMention(s: SentenceInfo, start: number, end: number): boolean {
   return s.actors.some((a) => hit(a) && !evoked.includes(a)) || s.places.some(hit) || s.times.some(hit);
 }
 
-const LOCATIVE_BEFORE = /(?:\b(?:in|near|inside|across|around|throughout|within|into|at)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?|,\s*(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?)$/i;
+const PRO_BEFORE = /\b(?:pro|anti)[-‐‑]$/i;
 
 /**
  * Actor mentions that take part in events: not a name modifying a noun ("Turkey backed
@@ -48,9 +48,9 @@ const LOCATIVE_BEFORE = /(?:\b(?:in|near|inside|across|around|throughout|within|
  */
 function participants(text: string, s: SentenceInfo): SentenceInfo {
   const keep = s.actors.filter((a) => {
-    if (isCompoundModifier(text, a)) return false;
-    if (a.kind !== 'state' || !s.places.some((p) => p.start < a.end && a.start < p.end)) return true;
-    return !LOCATIVE_BEFORE.test(text.slice(Math.max(s.start, a.start - 24), a.start));
+    // "pro-Iran militias", "Turkey backed factions", "in Dahuk, Northern Iraq"...
+    const before = text.slice(Math.max(s.start, a.start - 24), a.start);
+    return !isCompoundModifier(text, a) && !PRO_BEFORE.test(before) && !namesOnlyAPlace(text, s, a);
   });
   return keep.length === s.actors.length ? s : { ...s, actors: keep };
 }
@@ -72,6 +72,8 @@ function namesCombatant(kb: KnowledgeBase, text: string, from: number, to: numbe
   }
   return re.test(text.slice(from, Math.min(limit, Math.max(to, from + 40))));
 }
+
+const PASSIVE_BETWEEN = /\b(?:was|were|been|being)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn)\b/u;
 
 const SINGULAR_OBJECT = /^\s+(?:a|an|one|the|his|her|its|their)\s+(?!\S+s\b)/i;
 
@@ -140,6 +142,11 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       addRole(actors, agent, info.roles.subject);
       addRole(actors, subject, info.roles.object);
       addRole(actors, object, info.roles.object);
+    } else if (trig.pos === 'noun' && subject.length && PASSIVE_BETWEEN.test(text.slice(subject.at(-1)!.end, t.start))) {
+      // "two civilians were killed in indiscriminate shooting": the subject suffered it.
+      addRole(actors, agent, info.roles.subject);
+      addRole(actors, subject, info.roles.object);
+      addRole(actors, object, info.roles.object);
     } else {
       addRole(actors, agent.length && trig.pos === 'noun' ? agent : subject, info.roles.subject);
       if (agent.length && trig.pos === 'noun') addRole(actors, subject.filter((a) => !agent.includes(a)), info.roles.subject);
@@ -162,7 +169,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     }
     if (!source && info.roles.subject === 'speaker') source = actors.filter((a) => a.role === 'speaker').at(-1)?.actor ?? null;
 
-    const place = eventPlace(text, s, clause, t.start, t.end);
+    const place = eventPlace(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
     const date = eventDate(text, idx.sentences, s, t.start, published);
     const violent = info.family === 'violence';
     if (violent && fatalities === undefined) fatalities = findFatalities(kb, text, s.start, s.end, s.times);
@@ -176,6 +183,11 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     // A violent word with no actor, place, casualty count or date of its own is talk about
     // violence ("fighting terrorism"), not a reported event.
     if (!actors.length && !place && !fat && date.source !== 'sentence') continue;
+    // In analytic prose an undated noun ("cooperation between X and Y", "the speech", "IS
+    // attacks") names a topic, not a happening: keep it only when it is pinned to a precise
+    // place, has a death toll, or is claimed by someone.
+    if (trig.pos === 'noun' && (date.source === 'published' || date.source === 'none') && !(fat && fat.min > 0)
+      && mod.modality !== 'claimed' && !(place && placeRank(idx, place.place) <= 2)) continue;
 
     let confidence = 0.45;
     if (actors.length) confidence += 0.2;

@@ -102,3 +102,39 @@ test('pack affiliations between actors present become pack relations and merge w
   assert.ok(has(rs, 'a2', 'fights', 'a3'));
   assert.equal(rs.filter((r) => r.predicate === 'hostile_to').length, 0);
 });
+
+// ---- precision in analytic prose --------------------------------------------------------------
+
+test('a name far before the cue is not its subject ("the grievances that drove people to join X")', () => {
+  const rs = run('If the Valley Army addresses the grievances of the poor that drove many young people to join the Sun Battalion, the group will weaken.', [
+    { name: 'Valley Army' }, { name: 'Sun Battalion' },
+  ]);
+  assert.equal(rs.filter((r) => r.predicate === 'member_of').length, 0, JSON.stringify(rs));
+});
+
+test('bare "fighting" is no relation cue; "fought" is', () => {
+  assert.equal(run('The Hill Guards built their legitimacy on fighting the Sun Battalion.', [{ name: 'Hill Guards' }, { name: 'Sun Battalion' }]).length, 0);
+  assert.ok(has(run('The Hill Guards fought the Sun Battalion.', [{ name: 'Hill Guards' }, { name: 'Sun Battalion' }]), 'a1', 'fights', 'a2'));
+});
+
+test('"X-backed groups and Y": the compound modifies the groups, Y is coordinated, not backed', () => {
+  const rs = run('Ties between Freedonia-backed groups and the Sun Battalion grew.', [{ name: 'Freedonia', kind: 'state' }, { name: 'Sun Battalion' }]);
+  assert.equal(rs.filter((r) => r.predicate === 'supports').length, 0, JSON.stringify(rs));
+});
+
+test('a state named as a location takes no part: "attacks in Freedonia"', () => {
+  const text = 'The Sun Battalion carried out attacks in Freedonia.';
+  const kb = testKb();
+  const layers = buildLayers(text, { actors: [{ name: 'Sun Battalion' }, { name: 'Freedonia', kind: 'state' }] });
+  layers.places = [{ id: 'pl1', name: 'Freedonia', kind: 'country', country: null, admin1: null, lat: null, lon: null, geonames_id: null, mentions: [{ start: text.indexOf('Freedonia'), end: text.indexOf('Freedonia') + 9, text: 'Freedonia' }] }];
+  const rs = relations.run({ document: testDocument(text, '2025-03-10'), layers, kb }).relations!;
+  assert.equal(rs.length, 0, JSON.stringify(rs));
+});
+
+test('commas without a conjunction do not make a list: "against X, spokesperson Y warned" keeps X alone', () => {
+  const rs = run('During the Sun Battalion offensive against the Valley Army, Hill Guards spokesman Omar Dabbagh warned of chaos.', [
+    { name: 'Sun Battalion' }, { name: 'Valley Army' }, { name: 'Hill Guards' }, { name: 'Omar Dabbagh', kind: 'person' },
+  ]);
+  assert.ok(has(rs, 'a1', 'attacks', 'a2'), JSON.stringify(rs));
+  assert.ok(!rs.some((r) => r.predicate === 'attacks' && r.object !== 'a2'), JSON.stringify(rs));
+});

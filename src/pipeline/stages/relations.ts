@@ -8,7 +8,7 @@ import type { Stage } from '../stage.js';
 import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
 import { relationCues, type RelationCue, type RelationCues } from '../../extract/relation-cues.js';
 import { clauseAt, RELATIVE_OPENERS, type Clause } from '../../extract/clauses.js';
-import { inPrepositionalPhrase, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
+import { inPrepositionalPhrase, namesOnlyAPlace, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
 import { parsePartialDate } from '../../time/partial-date.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
@@ -70,9 +70,15 @@ function fromVerbs(text: string, s: SentenceInfo, cues: RelationCues, out: Found
   }
   for (const m of cues.active.matchAll(text, s.start, s.end)) {
     if (overlapsActor(s, m.start, m.end) || passive.some((p) => p.start < m.end && m.start < p.end)) continue;
+    // "Iran-backed groups": the compound reading (fromCompounds) decides, not the verb.
+    if (/[-‐‑]/.test(text[m.start - 1] ?? '')) continue;
     const clause = clauseAt(text, s, m.start, m.end);
-    const subject = subjectBefore(s, text, clause, m.start, opts);
+    // Subject and object sit close to the cue: a name far before it ("Syria's new leaders
+    // address the grievances that drove people to join IS") or past a comma after it is
+    // another phrase's.
+    const subject = subjectBefore(s, text, clause, m.start, opts).filter((a) => m.start - a.end <= NEAR);
     const object = objectAfter(s, text, clause, m.end, { ...opts, exclude: new Set(subject.map((a) => a.actor)) });
+    if (object.length && (object[0]!.start - m.end > NEAR || text.slice(m.end, object[0]!.start).includes(','))) object.length = 0;
     if (object.length) {
       pairs(subject, object, m, subject.some((a) => inPrepositionalPhrase(text, a, clause.start)) ? 0.5 : 0.65, out);
     } else if (m.value.symmetric && subject.length >= 2) {
@@ -85,6 +91,12 @@ function fromVerbs(text: string, s: SentenceInfo, cues: RelationCues, out: Found
   }
 }
 
+/** Words before a cue within which its subject, and after it within which its object, stand. */
+const NEAR = 48;
+// "Iran-backed militias of the PMF": the object closes the modified noun phrase; "Iran-linked
+// groups and the SDF" coordinates another noun phrase instead.
+const NOUN_PHRASE_GAP = /^\s*(?:[\p{L}-]+\s+){0,3}?(?:(?:of|in|from|within)\s+)?(?:the\s+)?$/u;
+
 function fromCompounds(text: string, s: SentenceInfo, cues: RelationCues, out: Found[]): void {
   for (const m of cues.compound.matchAll(text, s.start, s.end)) {
     // "Iran-backed militias of the PMF": the modifier is the subject, the next actor in the noun phrase the object.
@@ -92,6 +104,7 @@ function fromCompounds(text: string, s: SentenceInfo, cues: RelationCues, out: F
     if (!modifier) continue;
     const clause = clauseAt(text, s, m.start, m.end);
     const object = s.actors.find((a) => a.start >= m.end && a.end <= clause.end && a.start - m.end <= 48 && !/[,;.]/.test(text.slice(m.end, a.start)));
+    if (object && (!NOUN_PHRASE_GAP.test(text.slice(m.end, object.start)) || /\band\b/i.test(text.slice(m.end, object.start)))) continue;
     if (object) pairs([modifier], [object], m, 0.6, out);
   }
 }
@@ -176,8 +189,10 @@ function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null): D
   const cues = relationCues(kb);
   const modCues = modalityCues(kb);
   const drafts: Draft[] = [];
-  for (const s of idx.sentences) {
-    if (s.actors.length < 2 && new Set(s.actors.map((a) => a.actor)).size < 2) continue;
+  for (const full of idx.sentences) {
+    if (full.actors.length < 2 && new Set(full.actors.map((a) => a.actor)).size < 2) continue;
+    const kept = full.actors.filter((a) => !namesOnlyAPlace(text, full, a));
+    const s = kept.length === full.actors.length ? full : { ...full, actors: kept };
     const found: Found[] = [];
     fromTitles(text, s, cues, found);
     fromCompounds(text, s, cues, found);

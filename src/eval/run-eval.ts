@@ -27,13 +27,13 @@ const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 const fmt = (x: number | null) => (x === null ? '   -' : x.toFixed(2));
 
 function table(scores: Partial<Record<Layer, LayerScore>>, baseline: Partial<Record<Layer, LayerScore>>, out: (l: string) => void): void {
-  out(`  ${'layer'.padEnd(12)} ${'gold'.padStart(5)} ${'found'.padStart(5)} ${'recall'.padStart(6)} ${'output'.padStart(6)} ${'prec.'.padStart(6)}   compromise R / P`);
+  out(`  ${'layer'.padEnd(14)} ${'gold'.padStart(5)} ${'found'.padStart(5)} ${'recall'.padStart(6)} ${'output'.padStart(6)} ${'prec.'.padStart(6)}   compromise R / P`);
   for (const layer of LAYERS) {
     const s = scores[layer];
     if (!s) continue;
     const b = baseline[layer];
     const base = b ? `   ${fmt(ratio(b.goldFound, b.goldTotal))} / ${fmt(ratio(b.outputMatched, b.outputTotal))}` : '';
-    out(`  ${layer.padEnd(12)} ${String(s.goldTotal).padStart(5)} ${String(s.goldFound).padStart(5)} ${fmt(ratio(s.goldFound, s.goldTotal)).padStart(6)} ${String(s.outputTotal).padStart(6)} ${fmt(layer === 'never' || layer === 'aliases' ? null : ratio(s.outputMatched, s.outputTotal)).padStart(6)}${base}`);
+    out(`  ${layer.padEnd(14)} ${String(s.goldTotal).padStart(5)} ${String(s.goldFound).padStart(5)} ${fmt(ratio(s.goldFound, s.goldTotal)).padStart(6)} ${String(s.outputTotal).padStart(6)} ${fmt(layer === 'never' || layer === 'aliases' ? null : ratio(s.outputMatched, s.outputTotal)).padStart(6)}${base}`);
   }
 }
 

@@ -11,8 +11,8 @@ export type LayerScore = {
   outputTotal: number; outputMatched: number;
   misses: string[]; extras: string[];
 };
-export type Layer = 'actors' | 'aliases' | 'places' | 'events' | 'relations' | 'quotes' | 'scenarios' | 'assessments' | 'statistics' | 'never';
-export const LAYERS: Layer[] = ['actors', 'aliases', 'places', 'events', 'relations', 'quotes', 'scenarios', 'assessments', 'statistics', 'never'];
+export type Layer = 'actors' | 'aliases' | 'places' | 'events' | 'relations' | 'relations-text' | 'quotes' | 'scenarios' | 'assessments' | 'statistics' | 'never';
+export const LAYERS: Layer[] = ['actors', 'aliases', 'places', 'events', 'relations', 'relations-text', 'quotes', 'scenarios', 'assessments', 'statistics', 'never'];
 
 const empty = (): LayerScore => ({ goldTotal: 0, goldFound: 0, outputTotal: 0, outputMatched: 0, misses: [], extras: [] });
 
@@ -114,16 +114,23 @@ export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<R
       if (actorMatches(r.subject, subj, byId) && actorMatches(r.object, obj, byId)) return true;
       return SYMMETRIC_PREDICATES.has(r.predicate) && actorMatches(r.subject, obj, byId) && actorMatches(r.object, subj, byId);
     };
-    for (const g of gold.relations) {
-      s.goldTotal++;
-      if (analysis.relations.some((r) => matches(r, g))) s.goldFound++; else s.misses.push(`${g.subject} ${g.predicates.join('|')} ${g.object}`);
-    }
-    for (const r of analysis.relations) {
-      s.outputTotal++;
-      if (gold.relations.some((g) => matches(r, g))) s.outputMatched++;
-      else s.extras.push(`${byId.get(r.subject)?.name} ${r.predicate} ${byId.get(r.object)?.name}${r.origin === 'pack' ? ' (pack)' : ''}`);
-    }
-    out.relations = s;
+    // Scored twice: everything, and what the text itself states (pack affiliations aside), since
+    // the gold lists only relations the text states.
+    const score = (relations: Analysis['relations']) => {
+      const s = empty();
+      for (const g of gold.relations!) {
+        s.goldTotal++;
+        if (relations.some((r) => matches(r, g))) s.goldFound++; else s.misses.push(`${g.subject} ${g.predicates.join('|')} ${g.object}`);
+      }
+      for (const r of relations) {
+        s.outputTotal++;
+        if (gold.relations!.some((g) => matches(r, g))) s.outputMatched++;
+        else s.extras.push(`${byId.get(r.subject)?.name} ${r.predicate} ${byId.get(r.object)?.name}${r.origin === 'pack' ? ' (pack)' : ''}`);
+      }
+      return s;
+    };
+    out.relations = score(analysis.relations);
+    out['relations-text'] = score(analysis.relations.filter((r) => r.origin !== 'pack'));
   }
 
   if (gold.quotes) {

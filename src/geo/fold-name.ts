@@ -36,7 +36,21 @@ function foldArabicToken(t: string): string {
   return s;
 }
 
+// The same words are folded again and again (every capitalised token of every document is
+// looked up): remember recent folds, bounded.
+const latinFolds = new Map<string, string>();
+const LATIN_FOLDS_MAX = 50_000;
+
 function foldLatinToken(t: string): string {
+  const hit = latinFolds.get(t);
+  if (hit !== undefined) return hit;
+  if (latinFolds.size >= LATIN_FOLDS_MAX) latinFolds.clear();
+  const folded = foldLatinTokenUncached(t);
+  latinFolds.set(t, folded);
+  return folded;
+}
+
+function foldLatinTokenUncached(t: string): string {
   let s = t;
   s = s.replace(/qu(?=[aeio])/g, 'k');
   s = s.replace(/ou/g, 'u').replace(/oo/g, 'u').replace(/ee/g, 'i');

@@ -104,6 +104,10 @@ function sentenceInitial(text: string, start: number): boolean {
 }
 
 function isCapitalised(t: string): boolean {
+  // Fast paths for plain ASCII words, the bulk of any English text.
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122 && !t.includes('-')) return false;
   const s = t.replace(/^[’'‘ʿʾ`]/, '');
   if (ARABIC.test(s)) return true;
   if (/^\p{Lu}/u.test(s)) return true;

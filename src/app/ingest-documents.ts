@@ -1,7 +1,7 @@
 // Ingest: read every input, clean, analyse and store each document in its own transaction. A
 // bad input is reported and skipped; the others land.
 import { describeError, WatchfloorError } from '../errors.js';
-import { readInputs } from '../ingest/read-inputs.js';
+import { readInputs, type InputResult } from '../ingest/read-inputs.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { Store } from '../store/store.js';
 import { analyzeInput } from './analyze-text.js';
@@ -25,16 +25,21 @@ export type IngestOptions = {
 };
 
 export async function ingestDocuments(specs: string[], pipeline: Pipeline, store: Store, opts: IngestOptions = {}): Promise<IngestSummary> {
+  const readOpts = {
+    ...(opts.published !== undefined ? { published: opts.published } : {}),
+    ...(opts.source !== undefined ? { source: opts.source } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+  };
+  return ingestInputs(readInputs(specs, readOpts), pipeline, store, opts);
+}
+
+/** Ingest inputs from any reader (paths and URLs, an upload): clean, analyse, store each. */
+export async function ingestInputs(inputs: AsyncIterable<InputResult>, pipeline: Pipeline, store: Store, opts: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { ingested: 0, duplicate: 0, failed: 0, outcomes: [] };
   const record = (o: IngestOutcome) => {
     summary.outcomes.push(o);
     if (o.status === 'ingested') summary.ingested++; else if (o.status === 'duplicate') summary.duplicate++; else summary.failed++;
     opts.onOutcome?.(o);
-  };
-  const readOpts = {
-    ...(opts.published !== undefined ? { published: opts.published } : {}),
-    ...(opts.source !== undefined ? { source: opts.source } : {}),
-    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
   };
   const pool = opts.pool;
   const analyze = (input: RawInput) => (pool ? pool.analyze(input) : Promise.resolve().then(() => analyzeInput(pipeline, input)));
@@ -56,7 +61,7 @@ export async function ingestDocuments(specs: string[], pipeline: Pipeline, store
       else record({ origin: input.origin, status: 'failed', reason: describeError(err) });
     }
   };
-  for await (const item of readInputs(specs, readOpts)) {
+  for await (const item of inputs) {
     if (fatal) break;
     if (!item.ok) {
       record({ origin: item.origin, status: 'failed', reason: describeError(item.error) });

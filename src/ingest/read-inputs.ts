@@ -120,6 +120,29 @@ async function* expandFeed(loaded: Loaded, xml: string, ctx: Ctx): AsyncGenerato
   }
 }
 
+/**
+ * Inputs held by bytes that arrived some other way (an upload): sniffed like a file of that
+ * name, a feed expanded into its items.
+ */
+export async function* readBlob(blob: { origin: string; bytes: Buffer; contentType?: string | null }, opts: ReadInputsOptions = {}): AsyncGenerator<InputResult> {
+  const ctx: Ctx = {
+    published: opts.published ? toPartialDate(opts.published) : null,
+    source: opts.source ?? null,
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    fetchImpl: opts.fetchImpl,
+  };
+  if (blob.bytes.length > ctx.maxBytes) {
+    yield { ok: false, origin: blob.origin, error: new WatchfloorError('TOO_LARGE', `upload is over the ${Math.round(ctx.maxBytes / 1048576)} MB limit`, { subject: blob.origin }) };
+    return;
+  }
+  if (blob.bytes.length === 0) {
+    yield { ok: false, origin: blob.origin, error: new WatchfloorError('EMPTY_INPUT', 'upload is empty', { subject: blob.origin }) };
+    return;
+  }
+  yield* expandLoaded({ origin: blob.origin, bytes: blob.bytes, url: null, hint: { path: blob.origin, contentType: blob.contentType ?? null } }, ctx);
+}
+
 export async function* readInputs(specs: string[], opts: ReadInputsOptions = {}): AsyncGenerator<InputResult> {
   const published = opts.published ? toPartialDate(opts.published) : null;
   if (opts.published && !published) {

@@ -64,4 +64,33 @@ describe('HTTP API on a real store', () => {
     const spec = await (await fetch(`${address}/api/openapi.json`)).json() as { paths: Record<string, unknown> };
     assert.ok(spec.paths['/api/documents'] && spec.paths['/api/search']);
   });
+
+  it('ingests uploaded files one by one, reporting the bad ones, and fetches a URL', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['Convoy attacked near Mosul\n\nOn 2 May 2024, gunmen attacked a fuel convoy near Mosul, police said. Two drivers were wounded in the attack.']), 'convoy.txt');
+    form.append('file', new Blob([Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 2)])]), 'scan.pdf');
+    const up = await fetch(`${address}/api/documents/upload?published=2024-05-03`, { method: 'POST', body: form });
+    assert.equal(up.status, 201);
+    const summary = await up.json() as { ingested: number; failed: number; outcomes: { origin: string; status: string; reason?: string }[] };
+    assert.equal(summary.ingested, 1);
+    assert.equal(summary.failed, 1);
+    assert.match(summary.outcomes.find((o) => o.origin === 'scan.pdf')!.reason!, /PDF|binary/i);
+
+    const { createServer: createHttp } = await import('node:http');
+    const page = createHttp((_req, res) => { res.setHeader('content-type', 'text/html'); res.end('<html><head><title>Raid near Hasakah</title></head><body><article><p>On 4 May 2024, the SDF raided a house near Hasakah and arrested three men suspected of links to ISIS, the group said in a statement on its website.</p></article></body></html>'); });
+    await new Promise<void>((r) => page.listen(0, '127.0.0.1', () => r()));
+    const port = (page.address() as { port: number }).port;
+    try {
+      const res = await fetch(`${address}/api/documents/from-url`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `http://127.0.0.1:${port}/raid` }) });
+      const got = await res.json() as { ingested: number; outcomes: { id?: string }[] };
+      assert.equal(got.ingested, 1);
+      const doc = await (await fetch(`${address}/api/documents/${got.outcomes[0]!.id}`)).json() as { title: string; url: string };
+      assert.equal(doc.title, 'Raid near Hasakah');
+      assert.match(doc.url, /127\.0\.0\.1/);
+    } finally {
+      page.close();
+    }
+    const notHttp = await fetch(`${address}/api/documents/from-url`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'file:///etc/passwd' }) });
+    assert.equal(notHttp.status, 400);
+  });
 });

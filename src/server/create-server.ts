@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT, type AppContext } from '../app/app-context.js';
@@ -16,6 +17,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   await app.register(swagger, {
     openapi: { info: { title: 'Watchfloor API', version: '1' }, servers: [] },
   });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1000 } });
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof WatchfloorError) {
       return reply.status(httpStatusOf(err.code)).send({ error: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/app-context.js';
 import { WatchfloorError } from '../../errors.js';
 import { ingestText } from '../../app/ingest-text.js';
+import { ingestUploads, ingestUrl } from '../../app/ingest-remote.js';
 
 const page = {
   type: 'object',
@@ -39,5 +40,30 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext): Pro
   }, async (req, reply) => {
     const result = await ingestText(ctx, req.body);
     return reply.status(result.status === 'duplicate' ? 200 : 201).send(result);
+  });
+
+  app.post<{ Body: { url: string; published?: string; source?: string } }>('/api/documents/from-url', {
+    schema: {
+      summary: 'Fetch and ingest a web page or an RSS/Atom feed (each item)',
+      body: {
+        type: 'object', required: ['url'], additionalProperties: false,
+        properties: { url: { type: 'string', pattern: '^https?://' }, published: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, source: { type: 'string' } },
+      },
+    },
+  }, async (req) => ingestUrl(ctx, req.body.url, req.body));
+
+  app.post<{ Querystring: { published?: string; source?: string } }>('/api/documents/upload', {
+    schema: {
+      summary: 'Ingest uploaded files (multipart/form-data, any number of files: text, HTML, feeds)',
+      querystring: { type: 'object', additionalProperties: false, properties: { published: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, source: { type: 'string' } } },
+    },
+  }, async (req, reply) => {
+    if (!req.isMultipart()) throw new WatchfloorError('BAD_REQUEST', 'send the files as multipart/form-data');
+    const parts = req.files();
+    async function* files() {
+      for await (const part of parts) yield { filename: part.filename || 'upload', mimetype: part.mimetype, bytes: () => part.toBuffer() };
+    }
+    const result = await ingestUploads(ctx, files(), req.query);
+    return reply.status(result.ingested > 0 ? 201 : 200).send(result);
   });
 }

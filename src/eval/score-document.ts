@@ -107,7 +107,6 @@ export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<R
   }
 
   if (gold.relations) {
-    const s = empty();
     const matches = (r: Analysis['relations'][number], g: NonNullable<GoldDocument['relations']>[number]) => {
       if (!g.predicates.includes(r.predicate)) return false;
       const subj = expand(g.subject, goldActors); const obj = expand(g.object, goldActors);

@@ -153,7 +153,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       addRole(actors, object, info.roles.object);
     }
     addRole(actors, evoked, info.roles.subject);
-    let modality: Modality = mod.modality;
+    const modality: Modality = mod.modality;
     if (mod.cue && (modality === 'claimed' || modality === 'reported')) {
       const cueClause = clauseAt(text, s, mod.cue.start, mod.cue.end);
       const claimer = modality === 'claimed'

@@ -96,7 +96,7 @@ function plain(s: string): string {
 /** At the start of a sentence or line, where capitalisation says nothing about a name. */
 function sentenceInitial(text: string, start: number): boolean {
   let k = start - 1;
-  while (k >= 0 && /[\s"“”‘’'(\[«»*#-]/.test(text[k]!)) {
+  while (k >= 0 && /[\s"“”‘’'([«»*#-]/.test(text[k]!)) {
     if (text[k] === '\n') return true;
     k--;
   }

@@ -1,5 +1,6 @@
 // Per-sentence view of the earlier layers: which actor, place and time mentions each sentence
 // holds, in text order. Every extraction stage reads the document through this index.
+import { sentenceIndexAt } from '../pipeline/sentence-lookup.js';
 import type { ActorKind, ActorOut, PlaceOut, When } from '../analysis/types.js';
 import type { Layers, Sentence } from '../pipeline/stage.js';
 
@@ -18,18 +19,7 @@ export type DocIndex = {
 };
 
 /** Index of the sentence holding offset `at`, or -1. */
-export function sentenceAt(sentences: readonly Sentence[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
+export const sentenceAt = (sentences: readonly Sentence[], at: number): number => sentenceIndexAt(sentences, at);
 
 function byStart<T extends { start: number; end: number }>(a: T, b: T): number {
   return a.start - b.start || b.end - a.end;

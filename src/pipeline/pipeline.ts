@@ -2,7 +2,9 @@
 // any particular stage.
 import { emptyAnalysis, type Analysis, type DocumentInfo } from '../analysis/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Layers, Stage } from './stage.js';
+import type { ContractLayer, Layers, Stage } from './stage.js';
+
+const CONTRACT_LAYERS: ContractLayer[] = ['actors', 'places', 'times', 'events', 'relations', 'quotes', 'scenarios', 'assessments', 'statistics'];
 import { WatchfloorError } from '../errors.js';
 import { loadStages, readPipelineConfig } from './pipeline-config.js';
 
@@ -35,13 +37,9 @@ export function createPipeline(stages: Stage[], kb: KnowledgeBase): Pipeline {
     stages, kb, annotate,
     analyze(document) {
       const layers = annotate(document);
-      const a = emptyAnalysis(document);
-      return {
-        ...a,
-        actors: layers.actors ?? [], places: layers.places ?? [], times: layers.times ?? [],
-        events: layers.events ?? [], relations: layers.relations ?? [], quotes: layers.quotes ?? [],
-        scenarios: layers.scenarios ?? [], assessments: layers.assessments ?? [], statistics: layers.statistics ?? [],
-      };
+      const analysis = emptyAnalysis(document);
+      for (const layer of CONTRACT_LAYERS) (analysis[layer] as unknown[]) = layers[layer] ?? [];
+      return analysis;
     },
   };
 }

@@ -1,10 +1,7 @@
 // The annotation pipeline's contract (spaCy-style): each stage is registered by name, receives
 // the document and the layers produced before it, and returns the layers it adds. Stages are
 // pure: no I/O, no clock, no randomness. The order is configuration (config/pipeline.yaml).
-import type {
-  ActorOut, AssessmentOut, DocumentInfo, EventOut, PlaceOut, QuoteOut, RelationOut,
-  ScenarioOut, StatisticOut, TimeOut, Span, ActorKind,
-} from '../analysis/types.js';
+import type { ActorKind, Analysis, DocumentInfo, Span } from '../analysis/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
 export type Sentence = { start: number; end: number; text: string; paragraph: number };
@@ -21,19 +18,12 @@ export type Mention = Span & {
   sentence: number;
 };
 
-export type Layers = {
+/** The contract's layers, plus the internal ones (sentences, mentions) stages share. */
+export type Layers = Pick<Analysis, ContractLayer> & {
   sentences: Sentence[];
   mentions: Mention[];
-  actors: ActorOut[];
-  places: PlaceOut[];
-  times: TimeOut[];
-  events: EventOut[];
-  relations: RelationOut[];
-  quotes: QuoteOut[];
-  scenarios: ScenarioOut[];
-  assessments: AssessmentOut[];
-  statistics: StatisticOut[];
 };
+export type ContractLayer = 'actors' | 'places' | 'times' | 'events' | 'relations' | 'quotes' | 'scenarios' | 'assessments' | 'statistics';
 
 export type StageInput = {
   document: DocumentInfo;

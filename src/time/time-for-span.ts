@@ -1,22 +1,11 @@
 // Attaches a time expression to a span of text (an event trigger, a quote): the nearest time
 // mentioned in the same sentence, optionally inherited from the sentence before.
 import type { TimeOut } from '../analysis/types.js';
+import { sentenceIndexAt } from '../pipeline/sentence-lookup.js';
+
+export { sentenceIndexAt };
 
 type SentenceBounds = { start: number; end: number; paragraph?: number };
-
-/** Index of the sentence holding offset `at`, or -1. Sentences are in text order. */
-export function sentenceIndexAt(sentences: readonly SentenceBounds[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** The time whose mention inside sentence `index` lies nearest to [start, end); ties go to the earlier one. */
 function nearestInSentence(times: readonly TimeOut[], sentence: SentenceBounds, start: number, end: number): TimeOut | null {

@@ -11,6 +11,7 @@ import { findPackMentions, type PackHit } from '../../actors/find-pack-mentions.
 import { findUnknownActors, foldTokens, type NamePatterns } from '../../actors/find-unknown-actors.js';
 import { resolveDefiniteDescriptions, resolveSurnames, type CorefRule, type LinkedMention } from '../../actors/coreference.js';
 import type { Mention, Sentence, Stage } from '../stage.js';
+import { sentenceIndexBefore } from '../sentence-lookup.js';
 
 type Resources = {
   patterns: NamePatterns; coref: CorefRule[]; personsByFirstLast: Map<string, string>;
@@ -73,15 +74,13 @@ function validAt(actor: PackActor, date: string | null): boolean {
 
 /** The date a sentence speaks of: a time inside it, else the publication date. */
 function referenceDates(sentences: Sentence[], times: TimeOut[], published: string | null): (offset: number) => string | null {
-  const starts = sentences.map((s) => s.start);
   const perSentence = sentences.map((s) => {
     for (const t of times) for (const m of t.mentions) if (m.start >= s.start && m.end <= s.end) return t.when.start;
     return null;
   });
   const fallback = published ? padDate(published, false) : null;
   return (offset) => {
-    let lo = 0; let hi = starts.length - 1; let idx = -1;
-    while (lo <= hi) { const mid = (lo + hi) >> 1; if (starts[mid]! <= offset) { idx = mid; lo = mid + 1; } else hi = mid - 1; }
+    const idx = sentenceIndexBefore(sentences, offset);
     return (idx >= 0 ? perSentence[idx] : null) ?? fallback;
   };
 }
@@ -228,11 +227,7 @@ function mergeAliasStatements(text: string, tokens: Token[], linked: LinkedMenti
 function assemble(linked: LinkedMention[], kb: KnowledgeBase, _tokens: Token[], sentences: Sentence[]): { actors: ActorOut[]; mentions: Mention[] } {
   linked.sort((a, b) => a.start - b.start);
   const byKey = new Map<string, ActorOut>();
-  const sentenceOf = (offset: number) => {
-    let lo = 0; let hi = sentences.length - 1; let idx = 0;
-    while (lo <= hi) { const mid = (lo + hi) >> 1; if (sentences[mid]!.start <= offset) { idx = mid; lo = mid + 1; } else hi = mid - 1; }
-    return idx;
-  };
+  const sentenceOf = (offset: number) => Math.max(0, sentenceIndexBefore(sentences, offset));
   const mentions: Mention[] = [];
   for (const m of linked) {
     let actor = byKey.get(m.key);

@@ -3,6 +3,7 @@ import type { ActorOut, QuoteOut, TimeOut, When } from '../../analysis/types.js'
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { WatchfloorError } from '../../errors.js';
 import type { Sentence, Stage } from '../stage.js';
+import { sentenceIndexAt } from '../sentence-lookup.js';
 
 type SpeechLexicon = { verbs: Set<string>; nouns: Set<string>; venues: RegExp; platforms: RegExp };
 const cache = new WeakMap<KnowledgeBase, SpeechLexicon>();
@@ -61,7 +62,7 @@ export function extractQuotes(text: string, sentences: Sentence[], actors: Actor
   const lex = lexicon(kb);
   const mentions = actors.flatMap((a) => a.mentions.map((m) => ({ ...m, actor: a }))).sort((a, b) => a.start - b.start);
   const timeMentions = times.flatMap((t) => t.mentions.map((m) => ({ ...m, when: t.when }))).sort((a, b) => a.start - b.start);
-  const sentenceAt = (offset: number) => sentences.findIndex((s) => s.start <= offset && offset < s.end);
+  const sentenceAt = (offset: number) => sentenceIndexAt(sentences, offset);
   const quotes: QuoteOut[] = [];
   let context: { speaker: string; end: number; date: When | null; venue: string | null } | null = null;
 

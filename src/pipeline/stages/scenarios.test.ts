@@ -47,3 +47,11 @@ test('no scenario: "if" without a forward-looking clause, "should" as obligation
   const text = 'Analysts asked if the convoy had left. The army should protect the road. The group could grow.';
   assert.deepEqual(run(text), []);
 });
+
+test('a quoted conditional ends at the quotation; "if asked" is no condition', () => {
+  const quoted = run('"If the valley falls to the Lion Front, the river towns will be next," a local official told reporters.', [{ name: 'Lion Front' }]);
+  assert.equal(quoted.length, 1);
+  assert.equal(quoted[0]!.outcome, 'the river towns will be next');
+  const asked = run('The council said it would consider sending help if asked.');
+  assert.equal(asked.length, 0);
+});

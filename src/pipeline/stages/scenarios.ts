@@ -90,8 +90,12 @@ function build(cues: ScenarioCues, idx: DocIndex, group: SentenceInfo[], reading
   });
   const evidence: Span[] = group.map((s) => ({ start: s.start, end: s.end, text: s.text }));
   const actors = [...new Set(group.flatMap((s) => s.actors.map((a) => a.actor)))];
-  const conds = [...new Set(conditions.filter(Boolean))];
-  return { title: title(outcome, conds), conditions: conds, outcome, actors, evidence };
+  // A condition is a clause ("if asked" is not one), and a quoted conditional ends where the
+  // quotation closes: the attribution after it ("…," an MP told reporters) is no outcome.
+  const conds = [...new Set(conditions.filter((c) => c.split(/\s+/).length >= 3))];
+  const said = /["”]\s*,?\s+(?:\p{L}+\s+){0,8}?(?:said|says|told|added|warned|wrote)\b.*$/u;
+  const out = clean(outcome.replace(said, ''));
+  return { title: title(out, conds), conditions: conds, outcome: out, actors, evidence };
 }
 
 export function extractScenarios(kb: KnowledgeBase, idx: DocIndex): ScenarioOut[] {
@@ -101,7 +105,10 @@ export function extractScenarios(kb: KnowledgeBase, idx: DocIndex): ScenarioOut[
   let readings: Reading[] = [];
   const close = () => {
     // A framing cue alone, with no condition and nothing forward-looking, is not a scenario.
-    if (group.length && readings.some((r) => r.conditional || r.forward)) out.push(build(cues, idx, group, readings));
+    if (group.length && readings.some((r) => r.conditional || r.forward)) {
+      const sc = build(cues, idx, group, readings);
+      if (sc.conditions.length || readings[0]!.opens) out.push(sc);
+    }
     group = [];
     readings = [];
   };

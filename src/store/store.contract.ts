@@ -34,6 +34,29 @@ export function runStoreContract(
       }
     }
 
+    it('watch(): snapshot, warnings feed and acknowledgement persist', () => withStore(async (store) => {
+      const watch = store.watch();
+      try {
+        assert.equal(await watch.loadSnapshot(), null);
+        const warning = {
+          id: 'w:0123456789abcdef', scenario: 'sc', scenario_title: 'A scenario', indicator: 'i1', indicator_label: 'An indicator',
+          from: 'quiet' as const, to: 'triggered' as const, day: '2025-01-05', raised_at: '2025-01-06T00:00:00.000Z',
+          count: 3, baseline: 0, ratio: null, moved_by: ['ev:1'], evidence: ['ev:1'], documents: ['doc_1'],
+        };
+        await watch.saveSnapshot({ cursor: 7, json: '{"v":1}' }, [warning]);
+        assert.deepEqual(await watch.loadSnapshot(), { cursor: 7, json: '{"v":1}' });
+        const [listed] = await watch.listWarnings({ since: 0 });
+        assert.equal(listed?.id, warning.id);
+        assert.equal(listed?.acked_at, null);
+        const acked = await watch.ackWarning(warning.id, 'analyst');
+        assert.equal(acked.acked_by, 'analyst');
+        assert.equal((await watch.listWarnings({ since: 0, unacked: true })).length, 0);
+        assert.deepEqual(await watch.documentsAfter(0, 10), []);
+      } finally {
+        watch.close();
+      }
+    }));
+
     it('migrate() is idempotent and a new store is empty', () => withStore(async (store) => {
       await store.migrate();
       await store.migrate();

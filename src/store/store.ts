@@ -1,6 +1,7 @@
 // The store's one interface (Kysely-style: one interface, one folder per backend). The rest of
 // the code never asks which backend it runs on. Every method is async so a networked backend
 // (PostgreSQL) fits the same contract; src/store/store.contract.ts is the suite both pass.
+import type { WatchStore } from '../watch/types.js';
 import type { Analysis } from '../analysis/types.js';
 import type { CleanedDocument } from '../ingest/types.js';
 import type { PictureQueries } from './picture.js';
@@ -59,5 +60,10 @@ export interface Store {
    * evidence; re-analysis replaces a document's contribution. Analyst corrections survive.
    */
   picture(): PictureQueries;
+  /**
+   * The scenario watch's persistence on this backend (src/watch/types.ts): its snapshot, the
+   * warnings feed, and the documents stored after its cursor. The caller closes it.
+   */
+  watch(): WatchStore;
   close(): Promise<void>;
 }

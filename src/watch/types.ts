@@ -2,7 +2,7 @@
 // what indicators filter on), scenario and indicator definitions, indicator status, warnings,
 // and the store interface it persists through. Nothing here depends on the store's picture, so
 // the engine runs (and is tested) on generated data.
-import type { EventType, Modality, Predicate, Role } from '../analysis/types.js';
+import type { Analysis, EventType, Modality, Predicate, Role } from '../analysis/types.js';
 
 /** An event as the watch sees it: one merged event of the cross-document picture. */
 export type WatchEvent = {
@@ -155,6 +155,13 @@ export interface WatchStateStore {
   saveSnapshot(s: WatchSnapshot, warnings: NewWarning[]): Promise<void>;
   listWarnings(q?: { since?: number; limit?: number; unacked?: boolean }): Promise<Warning[]>;
   ackWarning(id: string, by?: string | null): Promise<Warning>;
+}
+
+/** The watch's persistence as a store backend provides it (Store.watch()). */
+export interface WatchStore extends WatchStateStore, WatchSource {
+  /** Analyses of stored documents that hold scenarios (watched with proposed indicators). */
+  scenarioDocuments(): Promise<Analysis[]>;
+  close(): void;
 }
 
 /** Where new events come from: documents stored after a cursor, oldest first. */

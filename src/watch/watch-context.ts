@@ -2,20 +2,15 @@
 // stored documents, with proposed indicators) and the SQLite watch store. Shared by the CLI
 // commands and the API routes.
 import type { AppContext } from '../app/app-context.js';
-import { WatchfloorError } from '../errors.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { SqliteWatchStore } from '../store/sqlite/watch-store.js';
 import { loadScenarioFolder, resolveScenariosDir } from './load-scenarios.js';
 import { proposalLexicon } from './proposal-lexicon.js';
 import { scenariosFromAnalysis } from './scenario-from-analysis.js';
-import type { ScenarioDef } from './types.js';
+import type { ScenarioDef, WatchStore } from './types.js';
 
-export type WatchContext = { scenarios: ScenarioDef[]; store: SqliteWatchStore; close(): void };
+export type WatchContext = { scenarios: ScenarioDef[]; store: WatchStore; close(): void };
 
-export async function openWatchStore(ctx: AppContext): Promise<SqliteWatchStore> {
-  const store = await ctx.store();
-  if (!(store instanceof SqliteStore)) throw new WatchfloorError('CONFIG', 'watching needs the embedded SQLite store');
-  return new SqliteWatchStore(store.path);
+export async function openWatchStore(ctx: AppContext): Promise<WatchStore> {
+  return (await ctx.store()).watch();
 }
 
 export async function openWatch(ctx: AppContext, scenariosDir?: string, opts: { documents?: boolean } = {}): Promise<WatchContext> {

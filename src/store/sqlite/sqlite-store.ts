@@ -15,6 +15,8 @@ import type { PictureQueries } from '../picture.js';
 import { PictureWriter } from './picture-merge.js';
 import { pictureMigrations } from './picture-migrations.js';
 import { SqlitePicture } from './picture-queries.js';
+import { SqliteWatchStore } from './watch-store.js';
+import type { WatchStore } from '../../watch/types.js';
 
 /** Every migration this backend applies, in order. */
 export const sqliteMigrations: Migration[] = [...coreMigrations, ftsMigration, ...pictureMigrations]
@@ -217,6 +219,10 @@ export class SqliteStore implements Store {
     if (row === undefined || row.analysis_json === null) return;
     this.writer!.removeDocument(id);
     this.writer!.mergeDocument(id, analysisFromJson(row.analysis_json, row.text));
+  }
+
+  watch(): WatchStore {
+    return new SqliteWatchStore(this.path);
   }
 
   picture(): PictureQueries {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Analysis, EventType, Modality, Predicate, Role } from '../../analysis/types.js';
 import { WatchfloorError } from '../../errors.js';
 import type {
-  NewWarning, Warning, WatchEvent, WatchRelation, WatchSnapshot, WatchSource, WatchStateStore,
+  NewWarning, Warning, WatchEvent, WatchRelation, WatchSnapshot, WatchStore,
 } from '../../watch/types.js';
 import { storeError } from './sqlite-store.js';
 
@@ -27,7 +27,7 @@ function toWarning(r: WarningRow): Warning {
   };
 }
 
-export class SqliteWatchStore implements WatchStateStore, WatchSource {
+export class SqliteWatchStore implements WatchStore {
   private readonly db: Database.Database;
 
   /** path: the store's database file, already migrated (SqliteStore.migrate()). */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyBatch, createWatchState } from './watch-engine.js';
-import { scenarioBoard } from './scenario-board.js';
+import { HISTORY_MONTHS, scenarioBoard } from './scenario-board.js';
 import type { ScenarioDef, WatchEvent, WatchRelation } from './types.js';
 
 const SCENARIO: ScenarioDef = {
@@ -45,5 +45,16 @@ test('with records: monthly counts per indicator up to the clock, and described 
   assert.equal(att!.status.state, 'triggered');
   assert.deepEqual(att!.evidence_records!.map((r) => r.id).sort(), ['e2', 'e3']);
   assert.equal(att!.evidence_records![0]!.text, `Event ${att!.evidence_records![0]!.id} text.`);
-  assert.deepEqual(sup!.evidence_records, [{ id: 'r1', kind: 'relation', day: '2024-03-02', what: 'iran supports x', text: 'Iran supports x.', documents: ['d-r1'] }]);
+  assert.deepEqual(sup!.evidence_records, [{ id: 'r1', kind: 'relation', day: '2024-03-02', what: 'iran supports x', text: 'Iran supports x.', actors: ['iran', 'x'], documents: ['d-r1'] }]);
+});
+
+test('history is capped in length and empty without any clock', () => {
+  const st = createWatchState([SCENARIO]);
+  assert.deepEqual(scenarioBoard(st, { events: [], relations: [] }).scenarios[0]!.indicators[0]!.history, { bucket: 'month', from: '', counts: [] });
+  const old = ev('old', '1949-05-01');
+  applyBatch(st, { events: [ev('now', '2024-03-01')], clock: '2024-03-02' });
+  const h = scenarioBoard(st, { events: [old, ev('now', '2024-03-01')], relations: [] }).scenarios[0]!.indicators[0]!.history!;
+  assert.equal(h.counts.length, HISTORY_MONTHS);
+  assert.equal(h.counts.at(-1), 1);
+  assert.equal(h.counts.reduce((a, b) => a + b, 0), 1);
 });

@@ -13,6 +13,8 @@ export type EvidenceRecord = {
   what: string;
   /** Summary and evidence sentences, shortened. */
   text: string;
+  /** Event participants, or [subject, object]: pack ids where linked, else store actor ids. */
+  actors: string[];
   documents: string[];
 };
 
@@ -74,39 +76,44 @@ function monthLabel(m: number): string {
   return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 }
 
+/** Longest history given, in months: old dated mentions (a 1949 founding) must not stretch it. */
+export const HISTORY_MONTHS = 180;
+
 /**
  * Per indicator, the records it matches counted by the month of their day, over one common
- * span: the first dated record's month to the clock's month (records after the clock are
- * left out, as the engine holds them back).
+ * span: from the first month any indicator matched (at most HISTORY_MONTHS back) to the
+ * clock's month. Records after the clock are left out, as the engine holds them back.
  */
 export function indicatorHistories(state: WatchEngineState, records: WatchRecords): Map<string, IndicatorHistory> {
-  let min = Infinity;
-  let max = -Infinity;
+  let newest = -Infinity;
   for (const r of [...records.events, ...records.relations]) {
     const d = r.day === null ? null : dayOf(r.day);
-    if (d !== null) { min = Math.min(min, d); max = Math.max(max, d); }
+    if (d !== null) newest = Math.max(newest, d);
   }
-  const end = state.clock ?? (Number.isFinite(max) ? max : null);
-  const out = new Map<string, IndicatorHistory>();
-  if (end === null || !Number.isFinite(min) || min > end) {
-    for (const ind of state.indicators) out.set(ind.key, { bucket: 'month', from: '', counts: [] });
-    return out;
-  }
-  const first = monthIndex(min);
-  const last = monthIndex(end);
-  const n = Math.max(0, last - first + 1);
-  for (const ind of state.indicators) {
-    const counts = new Array<number>(n).fill(0);
-    const add = (day: string | null) => {
+  const end = state.clock ?? (Number.isFinite(newest) ? newest : null);
+  const months = state.indicators.map(() => new Map<number, number>());
+  let first = Infinity;
+  if (end !== null) {
+    const add = (i: number, day: string | null) => {
       const d = day === null ? null : dayOf(day);
       if (d === null || d > end) return;
-      const m = monthIndex(d) - first;
-      if (m >= 0 && m < n) counts[m]!++;
+      const m = monthIndex(d);
+      months[i]!.set(m, (months[i]!.get(m) ?? 0) + 1);
+      first = Math.min(first, m);
     };
-    for (const e of records.events) if (ind.matchesEvent(e)) add(e.day);
-    for (const r of records.relations) if (ind.matchesRelation(r)) add(r.day);
-    out.set(ind.key, { bucket: 'month', from: monthLabel(first), counts });
+    state.indicators.forEach((ind, i) => {
+      for (const e of records.events) if (ind.matchesEvent(e)) add(i, e.day);
+      for (const r of records.relations) if (ind.matchesRelation(r)) add(i, r.day);
+    });
   }
+  const last = end === null ? 0 : monthIndex(end);
+  const start = end === null ? 0 : Math.max(Number.isFinite(first) ? first : last, last - HISTORY_MONTHS + 1);
+  const n = end === null ? 0 : last - start + 1;
+  const out = new Map<string, IndicatorHistory>();
+  state.indicators.forEach((ind, i) => {
+    const counts = Array.from({ length: n }, (_, k) => months[i]!.get(start + k) ?? 0);
+    out.set(ind.key, { bucket: 'month', from: n ? monthLabel(start) : '', counts });
+  });
   return out;
 }
 
@@ -117,9 +124,9 @@ function shorten(text: string): string {
 
 export function recordIndex(records: WatchRecords): Map<string, EvidenceRecord> {
   const m = new Map<string, EvidenceRecord>();
-  for (const e of records.events) m.set(e.id, { id: e.id, kind: 'event', day: e.day, what: e.type, text: shorten(e.text), documents: e.documents });
+  for (const e of records.events) m.set(e.id, { id: e.id, kind: 'event', day: e.day, what: e.type, text: shorten(e.text), actors: [...new Set(e.actors.map((a) => a.id))], documents: e.documents });
   for (const r of records.relations) {
-    m.set(r.id, { id: r.id, kind: 'relation', day: r.day, what: `${r.subject} ${r.predicate} ${r.object}`, text: shorten(r.text), documents: r.documents });
+    m.set(r.id, { id: r.id, kind: 'relation', day: r.day, what: `${r.subject} ${r.predicate} ${r.object}`, text: shorten(r.text), actors: [r.subject, r.object], documents: r.documents });
   }
   return m;
 }

@@ -11,6 +11,8 @@ import { ActorsView } from './views/ActorsView.js';
 import { ActorProfileView } from './views/ActorProfile.js';
 import { TimelineView } from './views/TimelineView.js';
 import { CorrectionsView } from './views/CorrectionsView.js';
+import { ScenarioBoard } from './views/ScenarioBoard.js';
+import { WarningsView } from './views/Warnings.js';
 import { Loading } from './components/StateViews.js';
 
 // The graph (cytoscape) and the map (d3 + world atlas) load on first visit.
@@ -27,6 +29,8 @@ const NAV: { name: Route['name']; href: string; label: string }[] = [
   { name: 'graph', href: '#/graph', label: 'Network' },
   { name: 'timeline', href: '#/timeline', label: 'Timeline' },
   { name: 'map', href: '#/map', label: 'Map' },
+  { name: 'board', href: '#/board', label: 'Scenarios' },
+  { name: 'warnings', href: '#/warnings', label: 'Warnings' },
   { name: 'corrections', href: '#/corrections', label: 'Corrections' },
 ];
 
@@ -104,6 +108,8 @@ function renderRoute(r: Route): ReactNode {
     case 'timeline': return <TimelineView />;
     case 'map': return <MapView />;
     case 'corrections': return <CorrectionsView />;
+    case 'board': return <ScenarioBoard focus={r.scenario} />;
+    case 'warnings': return <WarningsView />;
     case 'not-found': return <div className="state state-empty"><h2>No such page</h2><p>Nothing lives at <code>{r.path}</code>. <a href="#/">Back to documents</a>.</p></div>;
   }
 }

@@ -1,6 +1,7 @@
 // End-to-end check of the workbench: the real server on a scratch data folder, two invented
 // documents ingested through the API, and Debian's Chromium (through playwright-core) walking
-// documents → search → reader → actor → graph → timeline → map → a correction and its undo.
+// documents → search → reader → actor → graph → timeline → map → a correction and its undo →
+// the scenario board (a test scenario folder the Raqqa fixture triggers) → the warnings feed.
 // Screenshots go to a temp folder printed at the start.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +19,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_DIST = resolve(ROOT, 'web/dist');
 const CHROMIUM = process.env.WATCHFLOOR_CHROMIUM ?? '/usr/bin/chromium';
 const ALLOW_MISSING_CORRECTIONS = process.env.WATCHFLOOR_ALLOW_MISSING_CORRECTIONS === '1';
+const SCENARIOS_DIR = fileURLToPath(new URL('./fixtures/scenarios', import.meta.url));
+const TEST_SCENARIO = 'is-pressure-on-sdf';
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
 
 const FIXTURES = [
@@ -70,6 +73,8 @@ before(async () => {
   }
   ensureWebBuilt();
   dataDir = mkdtempSync(join(tmpdir(), 'wf-browser-data-'));
+  // The watch reads this folder on every pass (set before ingesting, which runs the watch).
+  process.env.WATCHFLOOR_SCENARIOS = SCENARIOS_DIR;
   shotsDir = mkdtempSync(join(tmpdir(), 'wf-browser-shots-'));
   process.stdout.write(`# screenshots: ${shotsDir}\n`);
   ctx = new AppContext({ dataDir });
@@ -237,6 +242,56 @@ test('a correction is made, listed with a badge, and undone', async (t) => {
   assert.equal(after.items.filter((c) => !c.reverted_at).length, 0, 'the correction is still active after undo');
   assert.ok(target.length > 0);
   await shot('10-corrections-undone');
+});
+
+test('scenario board shows indicator states, history, evidence and what changed', async () => {
+  await page.evaluate(() => localStorage.removeItem('watchfloor.lastSeenWarningSeq'));
+  await page.getByRole('link', { name: 'Scenarios', exact: true }).click();
+  const card = page.locator(`.scenario-card[data-scenario="${TEST_SCENARIO}"]`);
+  await card.waitFor({ timeout: 15000 });
+  await assertNoErrorState('.board-view', 'the scenario board');
+  assert.match(await card.locator('.scenario-head').innerText(), /IS attacks wear down the SDF in Syria/);
+  assert.match(await card.locator('.origin-yaml').innerText(), /analyst YAML · is-pressure-on-sdf\.yaml/);
+  assert.match(await card.locator('.scenario-meta').innerText(), /Region\s+SY/);
+  const syria = card.locator(`.indicator-row[data-indicator="${TEST_SCENARIO}/is-attacks-syria"]`);
+  assert.equal(await syria.locator('.state-pill').first().getAttribute('data-state'), 'triggered');
+  assert.equal(await card.locator(`.indicator-row[data-indicator="${TEST_SCENARIO}/is-attacks-lebanon"] .state-pill`).first().getAttribute('data-state'), 'quiet');
+  // The monthly history has at least one bar; the evidence links to the Raqqa document.
+  assert.ok(await syria.locator('svg.spark rect.spark-bar').count() > 0, 'no sparkline bars for a triggered indicator');
+  const docLinks = await syria.locator('.evidence-cell a.doc-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  assert.ok(docLinks.some((h) => h === `#/doc/${docIds[0]}`), `evidence does not link the Raqqa document: ${docLinks.join(', ')}`);
+  // Nothing marked seen yet: the triggered indicator is highlighted as changed.
+  assert.ok(await syria.evaluate((el) => el.classList.contains('changed')), 'the new warning is not highlighted');
+  await syria.locator('.evidence-record button.item-link').first().click();
+  await page.locator('.detail .evidence-detail').waitFor();
+  await page.locator('.detail .event-card, .detail .evidence-detail p.muted').first().waitFor({ timeout: 5000 });
+  await shot('11-scenario-board');
+});
+
+test('warnings feed lists newest first, acknowledges one, and "mark all seen" clears the highlights', async () => {
+  await page.getByRole('link', { name: 'Warnings', exact: true }).click();
+  await page.locator('.warning').first().waitFor();
+  await assertNoErrorState('.warnings-view', 'the warnings feed');
+  const seqs = (await page.locator('.warning').evaluateAll((ls) => ls.map((l) => Number(l.getAttribute('data-seq')))));
+  assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a), 'warnings are not newest first');
+  const ours = page.locator('.warning.unacked', { hasText: 'IS attacks in Syria' }).first();
+  await ours.waitFor();
+  const id = (await ours.getAttribute('data-warning'))!;
+  await ours.getByRole('button', { name: 'Acknowledge' }).click();
+  const card = page.locator(`.warning[data-warning="${id}"]`);
+  await card.locator('.ack-note').waitFor();
+  assert.ok(await card.evaluate((el) => el.classList.contains('acked')));
+  const feed = (await api('/api/warnings?since=0')).body as { items: { id: string; acked_at: string | null }[] };
+  assert.ok(feed.items.find((w) => w.id === id)?.acked_at, 'the acknowledgement was not stored');
+  await shot('12-warnings');
+
+  await page.getByRole('button', { name: 'Mark all seen' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.warning .badge-new').length === 0);
+  assert.equal(await page.evaluate(() => Number(localStorage.getItem('watchfloor.lastSeenWarningSeq'))), Math.max(...seqs));
+  await page.getByRole('link', { name: 'Scenarios', exact: true }).click();
+  await page.locator(`.scenario-card[data-scenario="${TEST_SCENARIO}"]`).waitFor();
+  assert.equal(await page.locator('.indicator-row.changed').count(), 0, 'indicators still highlighted after "mark all seen"');
+  await shot('13-board-all-seen');
 });
 
 test('no uncaught errors in the page', () => {

@@ -1,7 +1,7 @@
 // Typed fetch helpers for the Watchfloor API. Every failure becomes an ApiError the UI can show.
 import type {
   ActorProfile, ActorSummary, Correction, DocumentSummary, Event, Health, Network, NewCorrection, Page,
-  PlacesGeoJson, Quote, Relation, Scenario, SearchHit, StoredDocument, Timeline,
+  PlacesGeoJson, Quote, Relation, Scenario, ScenarioBoardData, SearchHit, StoredDocument, Timeline, Warning, WarningPage,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -63,4 +63,7 @@ export const api = {
   corrections: () => request<Page<Correction>>('/api/corrections'),
   addCorrection: (c: NewCorrection) => request<Correction>('/api/corrections', { method: 'POST', body: JSON.stringify(c) }),
   undoCorrection: (id: string) => request<unknown>(`/api/corrections/${enc(id)}`, { method: 'DELETE' }),
+  scenarioBoard: (q: { history?: boolean } = {}) => request<ScenarioBoardData>(withQuery('/api/scenarios/board', { history: q.history ? 'true' : undefined })),
+  warnings: (q: { since?: number; limit?: number; unacked?: boolean; records?: boolean } = {}) => request<WarningPage>(withQuery('/api/warnings', { ...q, unacked: q.unacked ? 'true' : undefined, records: q.records ? 'true' : undefined })),
+  ackWarning: (id: string, by?: string) => request<Warning>(`/api/warnings/${enc(id)}/ack`, { method: 'POST', body: JSON.stringify(by ? { by } : {}) }),
 };

@@ -88,3 +88,30 @@ export type Correction = {
   author?: string | null; note?: string | null; created_at?: string; createdAt?: string; reverted_at?: string | null;
 };
 export type NewCorrection = { kind: CorrectionKind; target: string; payload: Record<string, unknown> };
+
+// The watch: scenario board and warnings feed (src/watch/scenario-board.ts, src/watch/types.ts).
+export type IndicatorState = 'quiet' | 'rising' | 'triggered';
+export type IndicatorStatus = { state: IndicatorState; count: number; baseline: number; ratio: number | null; evidence: string[]; documents: string[] };
+export type EvidenceRecord = { id: string; kind: 'event' | 'relation'; day: string | null; what: string; text: string; actors: string[]; documents: string[] };
+export type WatchRegion = { countries?: string[]; admin1?: string[]; bbox?: [number, number, number, number] };
+export type IndicatorDefinition = {
+  id: string; label?: string; kind: 'event-count' | 'relation-reported'; window_days?: number; baseline_days?: number;
+  threshold: { min_count?: number; ratio_to_baseline?: number }; region?: WatchRegion; [k: string]: unknown;
+};
+export type BoardIndicator = {
+  id: string; label: string; kind: string; definition: IndicatorDefinition; status: IndicatorStatus;
+  history?: { bucket: 'month'; from: string; counts: number[] }; evidence_records?: EvidenceRecord[];
+};
+export type BoardScenario = {
+  id: string; title: string; outcome: string | null; origin: string; actors: string[];
+  source?: { kind: 'yaml'; file: string } | { kind: 'document'; document: string };
+  region?: WatchRegion | null; horizon: { from: string | null; to: string | null } | null;
+  state: IndicatorState; indicators: BoardIndicator[];
+};
+export type ScenarioBoardData = { clock: string | null; scenarios: BoardScenario[] };
+export type Warning = {
+  id: string; seq: number; scenario: string; scenario_title: string; indicator: string; indicator_label: string;
+  from: IndicatorState; to: IndicatorState; day: string; raised_at: string; count: number; baseline: number; ratio: number | null;
+  moved_by: string[]; evidence: string[]; documents: string[]; acked_at: string | null; acked_by: string | null;
+};
+export type WarningPage = { items: Warning[]; next: number; records?: Record<string, EvidenceRecord> };

@@ -8,5 +8,8 @@ test('parses each view', () => {
   assert.deepEqual(parseHash('#/actor/' + encodeURIComponent('n:abu omar')), { name: 'actor', id: 'n:abu omar' });
   assert.deepEqual(parseHash('#/search?q=raqqa%20attack'), { name: 'search', q: 'raqqa attack' });
   assert.deepEqual(parseHash('#/doc/x?at=5-9'), { name: 'doc', id: 'x', at: [5, 9] });
+  assert.deepEqual(parseHash('#/board'), { name: 'board', scenario: null });
+  assert.deepEqual(parseHash('#/board?s=is-attack-lebanon'), { name: 'board', scenario: 'is-attack-lebanon' });
+  assert.deepEqual(parseHash('#/warnings'), { name: 'warnings' });
   assert.deepEqual(parseHash('#/nope'), { name: 'not-found', path: '/nope' });
 });

@@ -1,11 +1,12 @@
 // Hash routing: #/doc/:id, #/actor/:id, #/actors, #/graph, #/timeline, #/map, #/search?q=,
-// #/corrections, and the documents list at #/.
+// #/corrections, #/board?s=<scenario>, #/warnings, and the documents list at #/.
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'documents' } | { name: 'search'; q: string } | { name: 'doc'; id: string; at: [number, number] | null }
   | { name: 'actors' } | { name: 'actor'; id: string } | { name: 'graph' } | { name: 'timeline' }
-  | { name: 'map' } | { name: 'corrections' } | { name: 'not-found'; path: string };
+  | { name: 'map' } | { name: 'corrections' } | { name: 'board'; scenario: string | null } | { name: 'warnings' }
+  | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -22,6 +23,8 @@ export function parseHash(hash: string): Route {
     case 'timeline': return { name: 'timeline' };
     case 'map': return { name: 'map' };
     case 'corrections': return { name: 'corrections' };
+    case 'board': return { name: 'board', scenario: params.get('s') || null };
+    case 'warnings': return { name: 'warnings' };
     default: return { name: 'not-found', path };
   }
 }

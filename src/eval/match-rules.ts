@@ -22,13 +22,7 @@ export function anyNameMatches(candidates: readonly string[], names: readonly st
   return candidates.some((c) => set.has(normaliseName(c)));
 }
 
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { distanceKm } from '../geo/distance.js';
 
 /** Inclusive ISO date spans overlap; a gold date may be "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
 export function goldDateSpan(date: string): [string, string] {

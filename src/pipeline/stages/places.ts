@@ -8,6 +8,7 @@ import nlp from 'compromise';
 import type { PlaceOut, Span } from '../../analysis/types.js';
 import type { GazetteerEntry, GazetteerMatch } from '../../geo/gazetteer-types.js';
 import { foldName } from '../../geo/fold-name.js';
+import { kmBetween } from '../../geo/distance.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { readStringList, readStringMap } from '../../knowledge/lexicon-shapes.js';
 import type { Mention, Stage, StageInput } from '../stage.js';
@@ -115,13 +116,7 @@ function isCapitalised(t: string): boolean {
   return /^(?:al|el|ar|as|ash|ad|an|at|az|ez|es|esh|ed|er|en|et|ul)-\p{Lu}/u.test(s);
 }
 
-function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const r = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * r;
-  const dLon = (b.lon - a.lon) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+const km = kmBetween;
 
 function matchOf(kb: KnowledgeBase, surface: string): GazetteerMatch {
   if (kb.gazetteer.match) return kb.gazetteer.match(surface);

@@ -53,9 +53,15 @@ export type ActorProfile = Omit<ActorSummary, 'documents'> & {
   redirected_from: string | null;
   events: PictureEvent[];
   relations: PictureRelation[];
+  /** The latest PROFILE_INLINE of each list (events newest first, relations by weight). */
   quotes: PictureQuote[];
-  documents: { id: string; title: string | null; published: string | null; mentions: number }[];
+  documents: ActorDocument[];
+  /** How many there are in all; page through GET /api/events?actor=, /api/relations?actor=,
+   * /api/quotes?actor=, /api/actors/:id/documents. */
+  totals: { events: number; relations: number; quotes: number; documents: number };
 };
+
+export type ActorDocument = { id: string; title: string | null; published: string | null; mentions: number };
 
 export type PictureQuote = {
   id: string; speaker: { id: string; name: string } | null; text: string; date: When | null;
@@ -127,6 +133,8 @@ export interface PictureQueries {
   listActors(q?: ActorQuery): Promise<Page<ActorSummary>>;
   /** Null when unknown. A merged-away id answers the profile of the actor it was merged into. */
   actorProfile(id: string): Promise<ActorProfile | null>;
+  /** Documents mentioning the actor (and actors merged into it), newest first; null when unknown. */
+  actorDocuments(id: string, q?: { limit?: number; offset?: number }): Promise<Page<ActorDocument> | null>;
   listEvents(q?: EventQuery): Promise<Page<PictureEvent>>;
   listRelations(q?: RelationQuery): Promise<Page<PictureRelation>>;
   network(q?: NetworkQuery): Promise<Network>;

@@ -35,6 +35,24 @@ export async function actorRoutes(app: FastifyInstance, ctx: AppContext): Promis
         start: a.start ?? null, end: a.end ?? null, ...(a.note ? { note: a.note } : {}),
       }));
     }
-    return { ...profile, description, affiliations };
+    // The inline lists are the latest few; links page through the rest (totals say how many).
+    const a = encodeURIComponent(profile.id);
+    const links = {
+      events: `/api/events?actor=${a}`, relations: `/api/relations?actor=${a}`,
+      quotes: `/api/quotes?actor=${a}`, documents: `/api/actors/${a}/documents`,
+    };
+    return { ...profile, description, affiliations, links };
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { limit: number; offset: number } }>('/api/actors/:id/documents', {
+    schema: {
+      summary: 'Documents mentioning an actor (and actors merged into it), newest first',
+      params: idParam,
+      querystring: { type: 'object', additionalProperties: false, properties: { ...pageProps } },
+    },
+  }, async (req) => {
+    const page = await (await ctx.store()).picture().actorDocuments(req.params.id, req.query);
+    if (!page) throw new WatchfloorError('NOT_FOUND', `no actor ${req.params.id}`, { hint: 'list actors with GET /api/actors' });
+    return page;
   });
 }

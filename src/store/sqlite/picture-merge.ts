@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Analysis, EventOut, PlaceOut, When } from '../../analysis/types.js';
 import type { EventPlace } from '../picture.js';
+import { PictureAggregates, spanClass } from './picture-aggregates.js';
 import {
   actorIdFor, dayNumber, distanceKm, isoOfDay, normalizeName, placeKeyFor, stableId,
 } from './picture-keys.js';
@@ -32,8 +33,10 @@ function placeOf(p: PlaceOut | undefined): EventPlace | null {
 
 export class PictureWriter {
   private readonly s;
+  private readonly agg: PictureAggregates;
 
   constructor(private readonly db: Database.Database) {
+    this.agg = new PictureAggregates(db);
     const p = <R = Row>(sql: string) => db.prepare<unknown[], R>(sql);
     this.s = {
       docMeta: p<{ title: string | null; published: string | null }>('SELECT title, published FROM documents WHERE id = ?'),
@@ -47,8 +50,8 @@ export class PictureWriter {
         VALUES (?, ?, ?, ?, 'text') ON CONFLICT (actor_id, normalized) DO NOTHING`),
       insertMention: p(`INSERT INTO actor_mentions (document_id, actor_id, local_id, span_start, span_end, text)
         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-      insertActorDoc: p(`INSERT INTO actor_documents (document_id, local_id, actor_id, natural_id, mention_count)
-        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+      insertActorDoc: p(`INSERT INTO actor_documents (document_id, local_id, actor_id, natural_id, mention_count, published)
+        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
       bumpActor: p('UPDATE actors SET mention_count = mention_count + ?, document_count = document_count + ?, updated_at = ? WHERE id = ?'),
       actorTotalsOfDoc: p<{ actor_id: string; m: number }>('SELECT actor_id, sum(mention_count) AS m FROM actor_documents WHERE document_id = ? GROUP BY actor_id'),
       orphanActor: p('DELETE FROM actors WHERE id = ? AND document_count <= 0'),
@@ -65,7 +68,7 @@ export class PictureWriter {
         `SELECT id, date_start, date_end, lat, lon, place_key FROM events
          WHERE type = ? AND date_start >= ? AND date_start <= ? AND date_end >= ?
            AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?`),
-      eventActors: p<{ actor_id: string }>('SELECT actor_id FROM event_actors WHERE event_id = ?'),
+      eventHasActor: p<{ x: number }>('SELECT 1 AS x FROM event_actors WHERE event_id = ? AND actor_id = ? LIMIT 1'),
       eventExists: p<{ id: string }>('SELECT id FROM events WHERE id = ?'),
       insertEvent: p(`INSERT INTO events (id, type, acled_event_type, acled_sub_event_type, plover, date_start, date_end,
         date_precision, date_text, place_name, place_geonames_id, place_country, lat, lon, place_key, place_kind,
@@ -75,17 +78,20 @@ export class PictureWriter {
         fatalities_min = coalesce(fatalities_min, ?), fatalities_max = coalesce(fatalities_max, ?), updated_at = ? WHERE id = ?`),
       insertEventSource: p(`INSERT INTO event_sources (event_id, document_id, local_id, modality, source_actor_id, evidence_json, confidence, actors_json)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-      insertEventActor: p('INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
-      eventsOfDoc: p<{ event_id: string }>('SELECT DISTINCT event_id FROM event_sources WHERE document_id = ?'),
+      // event_actors.source_count: reports naming that actor in that role (migration 6).
+      insertEventActor: p(`INSERT INTO event_actors (event_id, actor_id, role, source_count) VALUES (?, ?, ?, 1)
+        ON CONFLICT (event_id, actor_id, role) DO UPDATE SET source_count = event_actors.source_count + 1`),
+      decEventActor: p('UPDATE event_actors SET source_count = source_count - 1 WHERE event_id = ? AND actor_id = ? AND role = ?'),
+      dropEventActor: p('DELETE FROM event_actors WHERE event_id = ? AND actor_id = ? AND role = ? AND source_count <= 0'),
+      sourcesOfDoc: p<{ event_id: string; actors_json: string }>('SELECT event_id, actors_json FROM event_sources WHERE document_id = ?'),
       deleteEventSources: p('DELETE FROM event_sources WHERE document_id = ?'),
-      remainingSources: p<{ actors_json: string }>('SELECT actors_json FROM event_sources WHERE event_id = ?'),
+      hasSource: p<{ x: number }>('SELECT 1 AS x FROM event_sources WHERE event_id = ? LIMIT 1'),
       deleteEvent: p('DELETE FROM events WHERE id = ?'),
-      deleteEventActors: p('DELETE FROM event_actors WHERE event_id = ?'),
-      setSourceCount: p('UPDATE events SET source_count = ? WHERE id = ?'),
+      dropSourceCount: p('UPDATE events SET source_count = source_count - ? WHERE id = ?'),
       extractedEvent: p<{ extracted_json: string }>('SELECT extracted_json FROM events WHERE id = ?'),
       applyEvent: p(`UPDATE events SET type = ?, date_start = ?, date_end = ?, date_precision = ?, date_text = ?,
         place_name = ?, place_geonames_id = ?, place_country = ?, lat = ?, lon = ?, place_key = ?, place_kind = ?,
-        place_precision = ?, summary = ?, rejected = ? WHERE id = ?`),
+        place_precision = ?, summary = ?, rejected = ?, span_class = ? WHERE id = ?`),
 
       insertRelation: p(`INSERT INTO relations (id, subject_id, predicate, object_id, modality, origin, confidence, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
@@ -122,16 +128,25 @@ export class PictureWriter {
     const s = this.s;
     const now = new Date().toISOString();
     const actorTotals = s.actorTotalsOfDoc.all(docId);
-    const events = s.eventsOfDoc.all(docId).map((r) => r.event_id);
+    // Only this document's reports are read: an event's other reports are never scanned.
+    const reports = new Map<string, { actor: string; role: string }[][]>();
+    for (const r of s.sourcesOfDoc.all(docId)) {
+      reports.set(r.event_id, [...(reports.get(r.event_id) ?? []), JSON.parse(r.actors_json) as { actor: string; role: string }[]]);
+    }
     s.deleteEventSources.run(docId);
-    for (const id of events) {
-      const rest = s.remainingSources.all(id);
-      if (rest.length === 0) { s.deleteEvent.run(id); continue; }
-      s.deleteEventActors.run(id);
-      for (const r of rest) {
-        for (const a of JSON.parse(r.actors_json) as { actor: string; role: string }[]) s.insertEventActor.run(id, a.actor, a.role);
+    for (const [id, lists] of reports) {
+      if (s.hasSource.get(id) === undefined) {
+        this.agg.removed(this.agg.contribution(id));
+        s.deleteEvent.run(id);
+        continue;
       }
-      s.setSourceCount.run(rest.length, id);
+      for (const list of lists) {
+        for (const a of list) {
+          s.decEventActor.run(id, a.actor, a.role);
+          if (s.dropEventActor.run(id, a.actor, a.role).changes > 0) this.agg.actorLeft(a.actor, id);
+        }
+      }
+      s.dropSourceCount.run(lists.length, id);
     }
     const relations = s.relationsOfDocCounts.all(docId);
     s.deleteRelationEvidence.run(docId);
@@ -189,7 +204,7 @@ export class PictureWriter {
       }
       if (!byActor.has(primary)) byActor.set(primary, 0);
       for (const [target, n] of byActor) {
-        s.insertActorDoc.run(docId, a.id, target, natural, n);
+        s.insertActorDoc.run(docId, a.id, target, natural, n, meta?.published ?? null);
         totals.set(target, (totals.get(target) ?? 0) + n);
       }
       for (const alias of new Set([a.name, ...a.aliases])) {
@@ -256,14 +271,18 @@ export class PictureWriter {
           place?.name ?? null, place?.geonames_id ?? null, place?.country ?? null, place?.lat ?? null, place?.lon ?? null,
           placeKey, place?.kind ?? null, place?.precision ?? null, e.fatalities?.min ?? null, e.fatalities?.max ?? null,
           e.modality, e.summary, e.confidence, JSON.stringify(extracted), now, now);
-        this.refreshEvent(id);
+        this.refreshEvent(id, false);
       }
       eventId = id;
     }
+    const added = s.insertEventSource.run(eventId, docId, e.id, e.modality, e.source ? local.get(e.source) ?? null : null,
+      JSON.stringify(e.evidence), e.confidence, JSON.stringify(actors)).changes;
+    if (added === 0) return;
     s.touchEvent.run(e.confidence, e.fatalities?.min ?? null, e.fatalities?.max ?? null, now, eventId);
-    s.insertEventSource.run(eventId, docId, e.id, e.modality, e.source ? local.get(e.source) ?? null : null,
-      JSON.stringify(e.evidence), e.confidence, JSON.stringify(actors));
-    for (const a of actors) s.insertEventActor.run(eventId, a.actor, a.role);
+    for (const a of actors) {
+      s.insertEventActor.run(eventId, a.actor, a.role);
+      this.agg.actorJoined(a.actor, eventId);
+    }
   }
 
   /** An existing event of the same type, overlapping dates, nearby or same-named place, a shared actor. */
@@ -283,17 +302,21 @@ export class PictureWriter {
       const samePlace = r.place_key === placeKey
         || (lat !== null && lon !== null && r.lat !== null && r.lon !== null && distanceKm(lat, lon, r.lat, r.lon) <= MERGE_DISTANCE_KM);
       if (!samePlace) continue;
-      if (!this.s.eventActors.all(r.id).some((a) => actorIds.has(a.actor_id))) continue;
+      if (![...actorIds].some((a) => this.s.eventHasActor.get(r.id, a) !== undefined)) continue;
       const gap = Math.abs(dayNumber(r.date_start) - dayNumber(date.start));
       if (best === null || gap < best.gap) best = { id: r.id, gap };
     }
     return best?.id ?? null;
   }
 
-  /** Event columns = the extracted values with the active corrections applied in order. */
-  refreshEvent(id: string): void {
+  /**
+   * Event columns = the extracted values with the active corrections applied in order.
+   * counted=false for a row just inserted, not yet in the aggregates.
+   */
+  refreshEvent(id: string, counted = true): void {
     const row = this.s.extractedEvent.get(id);
     if (!row) return;
+    const before = counted ? this.agg.contribution(id) : null;
     const x = JSON.parse(row.extracted_json) as ExtractedEvent;
     let rejected = 0;
     for (const c of this.s.targetCorrections.all('event', id)) {
@@ -308,7 +331,8 @@ export class PictureWriter {
     this.s.applyEvent.run(x.type, x.date?.start ?? null, x.date?.end ?? null, x.date?.precision ?? null, x.date?.text ?? null,
       pl?.name ?? null, pl?.geonames_id ?? null, pl?.country ?? null, pl?.lat ?? null, pl?.lon ?? null,
       pl ? placeKeyFor({ geonames_id: pl.geonames_id ?? null, name: pl.name }) : null, pl?.kind ?? null, pl?.precision ?? null,
-      x.summary, rejected, id);
+      x.summary, rejected, spanClass(x.date?.start ?? null, x.date?.end ?? null), id);
+    this.agg.changed(id, before);
   }
 
   /**

@@ -101,4 +101,90 @@ CREATE INDEX picture_scenarios_document ON picture_scenarios(document_id);
 CREATE INDEX corrections_action ON corrections(action, reverted_at);
 `,
   },
+  {
+    version: 6,
+    name: 'picture aggregates for fast reads',
+    sql: `
+-- Everything below is kept exact by the merge, removal and corrections in the same transaction
+-- (src/store/sqlite/picture-aggregates.ts); the backfills make an existing store consistent.
+
+-- How many document reports name that actor in that role: removing a document decrements
+-- instead of rebuilding the event's actors from every remaining report.
+ALTER TABLE event_actors ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0;
+UPDATE event_actors SET source_count = (SELECT count(*) FROM event_sources s WHERE s.event_id = event_actors.event_id
+  AND s.actors_json LIKE '%"actor":"' || event_actors.actor_id || '","role":"' || event_actors.role || '"%');
+
+-- How far an event's dates reach past its start: 0 one day, 1 within its month, 2 within its
+-- year, 3 beyond. "Overlaps [from, to]" then needs only bounded index ranges before from.
+ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET span_class = CASE
+  WHEN date_start IS NULL OR date_end IS NULL OR date_end <= date_start THEN 0
+  WHEN substr(date_start, 1, 7) = substr(date_end, 1, 7) THEN 1
+  WHEN substr(date_start, 1, 4) = substr(date_end, 1, 4) THEN 2
+  ELSE 3 END;
+CREATE INDEX events_span ON events(span_class, rejected, date_start, date_end);
+CREATE INDEX events_listing ON events(rejected, date_start, id);
+
+-- Non-rejected events per start day ('' = undated) and type: timelines without an actor.
+CREATE TABLE event_day_counts (
+  day TEXT NOT NULL,
+  type TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (day, type)
+);
+INSERT INTO event_day_counts (day, type, n)
+  SELECT coalesce(date_start, ''), type, count(*) FROM events WHERE rejected = 0 GROUP BY coalesce(date_start, ''), type;
+
+-- One row per (actor, event) with the event's start day and type: an actor's events newest
+-- first, counts and timelines by index range instead of joins over all the actor's events.
+CREATE TABLE actor_events (
+  actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  day TEXT NOT NULL,
+  type TEXT NOT NULL,
+  rejected INTEGER NOT NULL,
+  PRIMARY KEY (actor_id, event_id)
+);
+CREATE INDEX actor_events_day ON actor_events(actor_id, rejected, day, type, event_id);
+CREATE INDEX actor_events_event ON actor_events(event_id);
+INSERT INTO actor_events (actor_id, event_id, day, type, rejected)
+  SELECT DISTINCT ea.actor_id, ea.event_id, coalesce(e.date_start, ''), e.type, e.rejected
+  FROM event_actors ea JOIN events e ON e.id = ea.event_id;
+
+-- Non-rejected located events per place variant and type (text columns '' instead of NULL so
+-- the key is a plain primary key): the map layer reads these instead of grouping events.
+CREATE TABLE place_counts (
+  place_key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT NOT NULL,
+  precision TEXT NOT NULL,
+  lat REAL NOT NULL,
+  lon REAL NOT NULL,
+  type TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (place_key, name, kind, country, precision, lat, lon, type)
+);
+CREATE INDEX place_counts_geo ON place_counts(lat, lon);
+INSERT INTO place_counts (place_key, name, kind, country, precision, lat, lon, type, n)
+  SELECT coalesce(place_key, ''), coalesce(place_name, ''), coalesce(place_kind, ''), coalesce(place_country, ''),
+    coalesce(place_precision, ''), lat, lon, type, count(*)
+  FROM events WHERE rejected = 0 AND lat IS NOT NULL AND lon IS NOT NULL
+  GROUP BY coalesce(place_key, ''), coalesce(place_name, ''), coalesce(place_kind, ''), coalesce(place_country, ''),
+    coalesce(place_precision, ''), lat, lon, type;
+
+-- An actor's latest documents by index range; relations of an actor by weight.
+ALTER TABLE actor_documents ADD COLUMN published TEXT;
+UPDATE actor_documents SET published = (SELECT d.published FROM documents d WHERE d.id = actor_documents.document_id);
+CREATE INDEX actor_documents_latest ON actor_documents(actor_id, published, document_id);
+CREATE INDEX relations_subject_weight ON relations(subject_id, rejected, source_count, id);
+CREATE INDEX relations_object_weight ON relations(object_id, rejected, source_count, id);
+CREATE INDEX relations_weight ON relations(rejected, source_count, id);
+-- Superseded by the indexes above (same leading columns): fewer pages written per merge.
+DROP INDEX relations_subject;
+DROP INDEX relations_object;
+DROP INDEX events_date;
+DROP INDEX actor_documents_actor;
+`,
+  },
 ];

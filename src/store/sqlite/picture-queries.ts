@@ -6,7 +6,7 @@ import type { ActorKind, EventType, Modality, Predicate, Role, When } from '../.
 import type {
   ActorProfile, ActorQuery, ActorRef, ActorSummary, Bucket, Correction, CorrectionInput, EventQuery,
   Network, NetworkQuery, Page, PictureEvent, PictureQueries, PictureQuote, PictureRelation, PictureScenario,
-  PlaceFeature, PlacesGeoJson, PlacesQuery, RelationQuery, Timeline, TimelineQuery, EvidenceSpan,
+  PlaceFeature, PlacesGeoJson, PlacesQuery, RelationQuery, Timeline, TimelineQuery, EvidenceSpan, ActorDocument,
 } from '../picture.js';
 import { PictureCorrections } from './picture-corrections.js';
 import { normalizeName } from './picture-keys.js';
@@ -16,6 +16,8 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 const MAX_NETWORK_EDGES = 5000;
 const MAX_EVIDENCE_PER_RELATION = 20;
+/** What a profile lists inline; the rest is paginated (totals say how many). */
+export const PROFILE_INLINE = 20;
 
 type Param = string | number | null;
 type EventRow = {
@@ -58,6 +60,9 @@ export class SqlitePicture implements PictureQueries {
     private readonly guard: <T>(what: string, fn: () => T) => T,
   ) {
     this.corrections = new PictureCorrections(db, writer, remerge);
+    // The picture's reads touch index and table pages all over a large file; SQLite's default
+    // page cache (2 MB) makes most of them OS reads. 64 MB per connection.
+    db.pragma('cache_size = -65536');
   }
 
   private all<R>(sql: string, params: Param[]): R[] {
@@ -139,25 +144,49 @@ export class SqlitePicture implements PictureQueries {
       if (!row) return null;
       const summary = this.summaries([row])[0]!;
       const ids = this.expand(root, redirects);
-      const documents = this.all<{ id: string; title: string | null; published: string | null; mentions: number }>(
-        `SELECT ad.document_id AS id, d.title, d.published, sum(ad.mention_count) AS mentions
-         FROM actor_documents ad JOIN documents d ON d.id = ad.document_id
-         WHERE ad.actor_id IN (${marks(ids.length)}) GROUP BY ad.document_id, d.title, d.published
-         ORDER BY d.published DESC, ad.document_id LIMIT 100`, ids);
+      const documents = this.actorDocumentRows(ids, PROFILE_INLINE, 0);
       return { summary, documents, merged: ids.slice(1), redirected: root === id ? null : id };
     });
     if (base === null) return null;
     const { summary, documents, merged, redirected } = base;
     const [events, relations, quotes] = await Promise.all([
-      this.listEvents({ actor: summary.id, limit: 50 }),
-      this.listRelations({ actor: summary.id, limit: 200 }),
-      this.quotes({ actor: summary.id, limit: 50 }),
+      this.listEvents({ actor: summary.id, limit: PROFILE_INLINE }),
+      this.listRelations({ actor: summary.id, limit: PROFILE_INLINE }),
+      this.quotes({ actor: summary.id, limit: PROFILE_INLINE }),
     ]);
     const { documents: documentCount, ...rest } = summary;
     return {
       ...rest, document_count: documentCount, merged, redirected_from: redirected,
       events: events.items, relations: relations.items, quotes: quotes.items, documents,
+      totals: { events: events.total, relations: relations.total, quotes: quotes.total, documents: documentCount },
     };
+  }
+
+  async actorDocuments(id: string, q: { limit?: number; offset?: number } = {}): Promise<Page<ActorDocument> | null> {
+    return this.guard(`cannot list the documents of actor ${id}`, () => {
+      const redirects = this.redirects();
+      const root = redirects.get(id) ?? id;
+      if (this.all('SELECT 1 AS x FROM actors WHERE id = ?', [root]).length === 0) return null;
+      const ids = this.expand(root, redirects);
+      const limit = limitOf(q.limit);
+      const offset = offsetOf(q.offset);
+      const total = ids.length === 1
+        ? this.all<{ n: number }>('SELECT document_count AS n FROM actors WHERE id = ?', ids)[0]?.n ?? 0
+        : this.all<{ n: number }>(`SELECT count(DISTINCT document_id) AS n FROM actor_documents WHERE actor_id IN (${marks(ids.length)})`, ids)[0]?.n ?? 0;
+      return { items: this.actorDocumentRows(ids, limit, offset), total, limit, offset };
+    });
+  }
+
+  /** Newest first, by the (actor, published, document) index: no pass over all the actor's documents. */
+  private actorDocumentRows(ids: string[], limit: number, offset: number): ActorDocument[] {
+    const rows = this.all<{ id: string; published: string | null; mentions: number }>(
+      `SELECT document_id AS id, published, sum(mention_count) AS mentions FROM actor_documents
+       WHERE actor_id IN (${marks(ids.length)}) GROUP BY published, document_id
+       ORDER BY published DESC, document_id DESC LIMIT ? OFFSET ?`, [...ids, limit, offset]);
+    if (rows.length === 0) return [];
+    const titles = new Map(this.all<{ id: string; title: string | null }>(
+      `SELECT id, title FROM documents WHERE id IN (${marks(rows.length)})`, rows.map((r) => r.id)).map((r) => [r.id, r.title]));
+    return rows.map((r) => ({ id: r.id, title: titles.get(r.id) ?? null, published: r.published, mentions: r.mentions }));
   }
 
   private eventWhere(q: { actor?: string; type?: string; from?: string; to?: string; bbox?: [number, number, number, number]; modality?: string }): { where: string; params: Param[] } {
@@ -165,7 +194,7 @@ export class SqlitePicture implements PictureQueries {
     const params: Param[] = [];
     if (q.actor) {
       const ids = this.expand(q.actor, this.redirects());
-      where.push(`e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${marks(ids.length)}))`);
+      where.push(`e.id IN (SELECT event_id FROM actor_events WHERE actor_id IN (${marks(ids.length)}))`);
       params.push(...ids);
     }
     if (q.type) { where.push('e.type = ?'); params.push(q.type); }
@@ -184,10 +213,20 @@ export class SqlitePicture implements PictureQueries {
     return this.guard('cannot list events', () => {
       const limit = limitOf(q.limit);
       const offset = offsetOf(q.offset);
+      const ids = q.actor ? this.expand(q.actor, this.redirects()) : [];
+      if (ids.length === 1 && !q.from && !q.to && !q.bbox && !q.modality) {
+        // One actor: its actor_events rows, newest first by index, counted from the index.
+        const typed = q.type ? ' AND ae.type = ?' : '';
+        const params: Param[] = [ids[0]!, ...(q.type ? [q.type] : [])];
+        const total = this.all<{ n: number }>(`SELECT count(*) AS n FROM actor_events ae WHERE ae.actor_id = ? AND ae.rejected = 0${typed}`, params)[0]?.n ?? 0;
+        const rows = this.all<EventRow>(`SELECT e.* FROM actor_events ae JOIN events e ON e.id = ae.event_id
+          WHERE ae.actor_id = ? AND ae.rejected = 0${typed} ORDER BY ae.day DESC, ae.event_id DESC LIMIT ? OFFSET ?`, [...params, limit, offset]);
+        return { items: this.hydrateEvents(rows), total, limit, offset };
+      }
       const { where, params } = this.eventWhere(q);
       const total = this.all<{ n: number }>(`SELECT count(*) AS n FROM events e WHERE ${where}`, params)[0]?.n ?? 0;
       const rows = this.all<EventRow>(`SELECT e.* FROM events e WHERE ${where}
-        ORDER BY e.date_start DESC, e.id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+        ORDER BY e.date_start DESC, e.id DESC LIMIT ? OFFSET ?`, [...params, limit, offset]);
       return { items: this.hydrateEvents(rows), total, limit, offset };
     });
   }
@@ -233,6 +272,12 @@ export class SqlitePicture implements PictureQueries {
     });
   }
 
+  /** The ids to match for these actors, with the ids merged into them. */
+  private relationActorIds(actors: string[]): string[] {
+    const redirects = this.redirects();
+    return [...new Set(actors.flatMap((a) => this.expand(a, redirects)))];
+  }
+
   private relationWhere(q: { actor?: string; actors?: string[]; predicate?: string; modality?: string; asOf?: string; from?: string; to?: string }): { where: string; params: Param[] } {
     const where = ['r.rejected = 0'];
     const params: Param[] = [];
@@ -259,10 +304,29 @@ export class SqlitePicture implements PictureQueries {
     return this.guard('cannot list relations', () => {
       const limit = limitOf(q.limit);
       const offset = offsetOf(q.offset);
+      const ids = q.actor ? this.expand(q.actor, this.redirects()) : [];
+      if (ids.length === 1) {
+        // One actor: subject side and object side each walk their (actor, weight) index; a
+        // relation never has the same actor on both sides, so the two lists are disjoint.
+        const extra: string[] = [];
+        const params: Param[] = [];
+        if (q.predicate) { extra.push('r.predicate = ?'); params.push(q.predicate); }
+        if (q.modality) { extra.push('r.modality = ?'); params.push(q.modality); }
+        const w = extra.length ? ` AND ${extra.join(' AND ')}` : '';
+        let total = 0;
+        const rows: RelationRow[] = [];
+        for (const side of ['subject_id', 'object_id']) {
+          total += this.all<{ n: number }>(`SELECT count(*) AS n FROM relations r WHERE r.${side} = ? AND r.rejected = 0${w}`, [ids[0]!, ...params])[0]?.n ?? 0;
+          rows.push(...this.all<RelationRow>(`SELECT r.* FROM relations r WHERE r.${side} = ? AND r.rejected = 0${w}
+            ORDER BY r.source_count DESC, r.id DESC LIMIT ?`, [ids[0]!, ...params, offset + limit]));
+        }
+        rows.sort((a, b) => b.source_count - a.source_count || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+        return { items: this.hydrateRelations(rows.slice(offset, offset + limit)), total, limit, offset };
+      }
       const { where, params } = this.relationWhere(q);
       const total = this.all<{ n: number }>(`SELECT count(*) AS n FROM relations r WHERE ${where}`, params)[0]?.n ?? 0;
       const rows = this.all<RelationRow>(`SELECT r.* FROM relations r WHERE ${where}
-        ORDER BY r.source_count DESC, r.id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+        ORDER BY r.source_count DESC, r.id DESC LIMIT ? OFFSET ?`, [...params, limit, offset]);
       return { items: this.hydrateRelations(rows), total, limit, offset };
     });
   }
@@ -271,9 +335,11 @@ export class SqlitePicture implements PictureQueries {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const refs = this.refs(rows.flatMap((r) => [r.subject_id, r.object_id]), this.redirects());
-    const evidence = this.all<{ relation_id: string; document_id: string; title: string | null; span_start: number; span_end: number; text: string }>(
+    // Per relation with a limit: a much-reported relation does not load all its evidence.
+    const evidence = ids.flatMap((id) => this.all<{ relation_id: string; document_id: string; title: string | null; span_start: number; span_end: number; text: string }>(
       `SELECT e.relation_id, e.document_id, d.title, e.span_start, e.span_end, e.text FROM relation_evidence e
-       JOIN documents d ON d.id = e.document_id WHERE e.relation_id IN (${marks(ids.length)}) ORDER BY d.published, e.document_id, e.span_start`, ids);
+       JOIN documents d ON d.id = e.document_id WHERE e.relation_id = ? ORDER BY d.published, e.document_id, e.span_start LIMIT ?`,
+      [id, MAX_EVIDENCE_PER_RELATION]));
     const corrections = this.corrections.idsFor('relation', ids);
     return rows.map((r) => ({
       id: r.id, subject: refs.get(r.subject_id)!, predicate: r.predicate as Predicate, object: refs.get(r.object_id)!,
@@ -287,9 +353,29 @@ export class SqlitePicture implements PictureQueries {
 
   async network(q: NetworkQuery = {}): Promise<Network> {
     return this.guard('cannot build the network', () => {
-      const { where, params } = this.relationWhere(q);
-      const rows = this.all<RelationRow>(`SELECT r.* FROM relations r WHERE ${where}
-        ORDER BY r.source_count DESC, r.id LIMIT ?`, [...params, MAX_NETWORK_EDGES]);
+      // Heaviest first by walking the (rejected, weight, id) index and keeping the relations of
+      // the wanted actors: it stops after MAX_NETWORK_EDGES matches, soon when the actors are
+      // central. For rare actors the walk gives up after a bounded number of rows and their
+      // own (actor, weight) indexes answer instead.
+      const cols = `r.id, r.subject_id, r.object_id, r.predicate, r.modality, r.valid_start, r.valid_end, r.valid_precision,
+        r.valid_text, r.source_count`;
+      type EdgeRow = Pick<RelationRow, 'id' | 'subject_id' | 'object_id' | 'predicate' | 'modality' | 'valid_start' | 'valid_end' | 'valid_precision' | 'valid_text' | 'source_count'>;
+      const { actors, ...rest } = q;
+      const wanted = actors && actors.length > 0 ? new Set(this.relationActorIds(actors)) : null;
+      const { where, params } = this.relationWhere(rest);
+      let rows: EdgeRow[] = [];
+      const cap = MAX_NETWORK_EDGES * 10;
+      let scanned = 0;
+      const walk = this.db.prepare(`SELECT ${cols} FROM relations r WHERE ${where} ORDER BY r.source_count DESC, r.id DESC`);
+      for (const r of walk.iterate(...params) as IterableIterator<EdgeRow>) {
+        if (wanted === null || wanted.has(r.subject_id) || wanted.has(r.object_id)) rows.push(r);
+        if (rows.length >= MAX_NETWORK_EDGES || ++scanned >= cap) break;
+      }
+      if (rows.length < MAX_NETWORK_EDGES && scanned >= cap) {
+        const all = this.relationWhere(q);
+        rows = this.all<EdgeRow>(`SELECT ${cols} FROM relations r WHERE ${all.where}
+          ORDER BY r.source_count DESC, r.id DESC LIMIT ?`, [...all.params, MAX_NETWORK_EDGES]);
+      }
       const redirects = this.redirects();
       const refs = this.refs(rows.flatMap((r) => [r.subject_id, r.object_id]), redirects);
       const edges: Network['edges'] = [];
@@ -325,23 +411,71 @@ export class SqlitePicture implements PictureQueries {
   async timeline(q: TimelineQuery = {}): Promise<Timeline> {
     return this.guard('cannot build the timeline', () => {
       const bucket: Bucket = q.bucket ?? 'month';
-      const { where, params } = this.eventWhere(q);
-      const rows = this.all<{ id: string; type: EventType; date_start: string; date_end: string; date_precision: string | null; date_text: string | null; summary: string }>(
-        `SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.date_text, e.summary FROM events e
-         WHERE ${where} AND e.date_start IS NOT NULL ORDER BY e.date_start, e.id`, params);
+      const ids = q.actor ? this.expand(q.actor, this.redirects()) : [];
+      type Row = { id: string; type: EventType; date_start: string; date_end: string; date_precision: string | null; date_text: string | null; summary: string };
+      const limit = q.limit === undefined ? 1000 : Math.max(0, Math.min(10_000, Math.floor(q.limit)));
       const counts = new Map<string, { count: number; byType: Record<string, number> }>();
-      for (const r of rows) {
-        const key = bucketKey(r.date_start, bucket);
+      const add = (day: string, type: string, n: number): void => {
+        const key = bucketKey(day, bucket);
         const b = counts.get(key) ?? { count: 0, byType: {} };
-        b.count++;
-        b.byType[r.type] = (b.byType[r.type] ?? 0) + 1;
+        b.count += n;
+        b.byType[type] = (b.byType[type] ?? 0) + n;
         counts.set(key, b);
+      };
+      let rows: Row[];
+      let minStart: string | undefined;
+      let maxStart: string | undefined;
+      if (ids.length <= 1) {
+        // Counts by start day from the aggregates (all events, or the actor's actor_events
+        // index), plus the few events that start before `from` and reach into the range.
+        const actor = ids[0];
+        const cond: string[] = [actor ? 'actor_id = ? AND rejected = 0' : '1 = 1', "day <> ''"];
+        const params: Param[] = actor ? [actor] : [];
+        if (q.type) { cond.push('type = ?'); params.push(q.type); }
+        if (q.from) { cond.push('day >= ?'); params.push(q.from); }
+        if (q.to) { cond.push('day <= ?'); params.push(q.to); }
+        const dayRows = actor
+          ? this.all<{ day: string; type: string; n: number }>(`SELECT day, type, count(*) AS n FROM actor_events WHERE ${cond.join(' AND ')} GROUP BY day, type`, params)
+          : this.all<{ day: string; type: string; n: number }>(`SELECT day, type, n FROM event_day_counts WHERE ${cond.join(' AND ')}`, params);
+        for (const r of dayRows) {
+          add(r.day, r.type, r.n);
+          if (minStart === undefined || r.day < minStart) minStart = r.day;
+          if (maxStart === undefined || r.day > maxStart) maxStart = r.day;
+        }
+        const spanning = q.from ? this.spanningEvents(q.from, q.to, q.type, actor) : [];
+        for (const r of spanning) {
+          add(r.date_start, r.type, 1);
+          if (maxStart === undefined || r.date_start > maxStart) maxStart = r.date_start;
+        }
+        const main: string[] = ['e.rejected = 0', 'e.date_start IS NOT NULL'];
+        const mp: Param[] = [];
+        if (q.type) { main.push('e.type = ?'); mp.push(q.type); }
+        if (q.from) { main.push('e.date_start >= ?'); mp.push(q.from); }
+        if (q.to) { main.push('e.date_start <= ?'); mp.push(q.to); }
+        const listed = actor
+          ? this.all<Row>(`SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.date_text, e.summary
+              FROM actor_events ae JOIN events e ON e.id = ae.event_id
+              WHERE ae.actor_id = ? AND ae.rejected = 0 AND ae.day <> ''${q.type ? ' AND ae.type = ?' : ''}${q.from ? ' AND ae.day >= ?' : ''}${q.to ? ' AND ae.day <= ?' : ''}
+              ORDER BY ae.day, ae.event_id LIMIT ?`, [actor, ...mp, limit])
+          : this.all<Row>(`SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.date_text, e.summary FROM events e
+              WHERE ${main.join(' AND ')} ORDER BY e.date_start, e.id LIMIT ?`, [...mp, limit]);
+        rows = [...spanning, ...listed];
+        minStart = spanning[0]?.date_start ?? minStart;
+      } else {
+        // Actors merged by analysts: one event may name several of the ids, so count events.
+        const { where, params } = this.eventWhere(q);
+        rows = this.all<Row>(`SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.date_text, e.summary FROM events e
+           WHERE ${where} AND e.date_start IS NOT NULL ORDER BY e.date_start, e.id`, params);
+        for (const r of rows) {
+          add(r.date_start, r.type, 1);
+          if (maxStart === undefined || r.date_start > maxStart) maxStart = r.date_start;
+        }
+        minStart = rows[0]?.date_start;
       }
       const buckets: Timeline['buckets'] = [];
       // Contiguous buckets (zeros included) over from..to, or over the events found.
-      const first = q.from ?? rows[0]?.date_start;
-      const lastStart = rows.reduce<string | undefined>((m, r) => (m === undefined || r.date_start > m ? r.date_start : m), undefined);
-      const lastDay = q.to ?? lastStart;
+      const first = q.from ?? minStart;
+      const lastDay = q.to ?? maxStart;
       if (first !== undefined && lastDay !== undefined) {
         let key = bucketKey(first, bucket);
         const last = bucketKey(lastDay, bucket);
@@ -352,7 +486,6 @@ export class SqlitePicture implements PictureQueries {
           key = next;
         }
       }
-      const limit = q.limit === undefined ? 1000 : Math.max(0, Math.min(10_000, Math.floor(q.limit)));
       const events = rows.slice(0, limit).map((r) => ({
         id: r.id, type: r.type, date: whenOf(r.date_start, r.date_end, r.date_precision, r.date_text)!, summary: r.summary,
       }));
@@ -360,26 +493,79 @@ export class SqlitePicture implements PictureQueries {
     });
   }
 
+  /**
+   * Events starting before `from` that last into [from, to], oldest first. span_class bounds
+   * how far back each kind can start (same month, same year); only year-crossing ones are open.
+   */
+  private spanningEvents(from: string, to: string | undefined, type: string | undefined, actor: string | undefined) {
+    type Row = { id: string; type: EventType; date_start: string; date_end: string; date_precision: string | null; date_text: string | null; summary: string };
+    const out: Row[] = [];
+    const lows: [number, string | null][] = [[1, `${from.slice(0, 7)}-01`], [2, `${from.slice(0, 4)}-01-01`], [3, null]];
+    // One query per class and sorted here: with a SQL ORDER BY over the union the planner walks
+    // the date index (to skip the sort) instead of the span index, reading every earlier event.
+    for (const [cls, low] of lows) {
+      const c = ['e.span_class = ?', 'e.rejected = 0', 'e.date_start < ?', 'e.date_end >= ?'];
+      const params: Param[] = [cls, from, from];
+      if (low !== null) { c.push('e.date_start >= ?'); params.push(low); }
+      if (to !== undefined) { c.push('e.date_start <= ?'); params.push(to); }
+      if (type) { c.push('e.type = ?'); params.push(type); }
+      if (actor) { c.push('EXISTS (SELECT 1 FROM actor_events ae WHERE ae.actor_id = ? AND ae.event_id = e.id)'); params.push(actor); }
+      out.push(...this.all<Row>(`SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.date_text, e.summary FROM events e
+        WHERE ${c.join(' AND ')}`, params));
+    }
+    return out.sort((a, b) => (a.date_start < b.date_start ? -1 : a.date_start > b.date_start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   async places(q: PlacesQuery = {}): Promise<PlacesGeoJson> {
     return this.guard('cannot list places', () => {
-      const { where, params } = this.eventWhere({ ...(q.bbox ? { bbox: q.bbox } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.type ? { type: q.type } : {}) });
-      const rows = this.all<{ place_key: string | null; place_name: string; place_kind: string | null; place_country: string | null; place_precision: string | null; lat: number; lon: number; type: string; n: number }>(
-        `SELECT e.place_key, e.place_name, e.place_kind, e.place_country, e.place_precision, e.lat, e.lon, e.type, count(*) AS n
-         FROM events e WHERE ${where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL
-         GROUP BY e.place_key, e.place_name, e.place_kind, e.place_country, e.place_precision, e.lat, e.lon, e.type`, params);
+      type Row = { place_key: string | null; place_name: string; place_kind: string | null; place_country: string | null; place_precision: string | null; lat: number; lon: number; type: string; n: number };
+      let rows: Row[];
+      if (!q.from && !q.to) {
+        // All time: the place_counts aggregate ('' stands for NULL there).
+        const where: string[] = [];
+        const params: Param[] = [];
+        if (q.bbox) {
+          const [w, s, e, n] = q.bbox;
+          where.push('lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?');
+          params.push(s, n, w, e);
+        }
+        if (q.type) { where.push('type = ?'); params.push(q.type); }
+        const nul = (c: string) => `CASE WHEN ${c} = '' THEN NULL ELSE ${c} END`;
+        rows = this.all<Row>(`SELECT ${nul('place_key')} AS place_key, name AS place_name, ${nul('kind')} AS place_kind,
+          ${nul('country')} AS place_country, ${nul('precision')} AS place_precision, lat, lon, type, n
+          FROM place_counts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+      } else {
+        const { where, params } = this.eventWhere({ ...(q.bbox ? { bbox: q.bbox } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.type ? { type: q.type } : {}) });
+        rows = this.all<Row>(
+          `SELECT e.place_key, e.place_name, e.place_kind, e.place_country, e.place_precision, e.lat, e.lon, e.type, count(*) AS n
+           FROM events e WHERE ${where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL
+           GROUP BY e.place_key, e.place_name, e.place_kind, e.place_country, e.place_precision, e.lat, e.lon, e.type`, params);
+      }
+      // A place seen with several names or coordinates shows the variant with the most events.
       const byPlace = new Map<string, PlaceFeature>();
+      const variants = new Map<string, Map<string, { n: number; r: Row }>>();
       for (const r of rows) {
         const key = r.place_key ?? `${r.lat},${r.lon}`;
         let f = byPlace.get(key);
         if (!f) {
-          f = {
-            type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
-            properties: { id: key, name: r.place_name, kind: r.place_kind, country: r.place_country, precision: r.place_precision, events: 0, types: {} },
-          };
+          f = { type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: { id: key, name: r.place_name, kind: r.place_kind, country: r.place_country, precision: r.place_precision, events: 0, types: {} } };
           byPlace.set(key, f);
+          variants.set(key, new Map());
         }
         f.properties.events += r.n;
         f.properties.types[r.type] = (f.properties.types[r.type] ?? 0) + r.n;
+        const vs = variants.get(key)!;
+        const vk = `${r.place_name}|${r.place_kind}|${r.place_country}|${r.place_precision}|${r.lat}|${r.lon}`;
+        const v = vs.get(vk) ?? { n: 0, r };
+        v.n += r.n;
+        vs.set(vk, v);
+      }
+      for (const [key, vs] of variants) {
+        if (vs.size < 2) continue;
+        const best = [...vs.values()].sort((a, b) => b.n - a.n)[0]!.r;
+        const f = byPlace.get(key)!;
+        f.geometry.coordinates = [best.lon, best.lat];
+        Object.assign(f.properties, { name: best.place_name, kind: best.place_kind, country: best.place_country, precision: best.place_precision });
       }
       return { type: 'FeatureCollection', features: [...byPlace.values()].sort((a, b) => b.properties.events - a.properties.events) };
     });

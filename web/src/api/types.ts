@@ -68,6 +68,9 @@ export type ActorProfile = {
   id: string; name: string; kind: string; kb_id: string | null; aliases: string[]; description?: string | null;
   affiliations?: Affiliation[]; merged?: string[]; redirected_from?: string | null; mentions?: number; document_count?: number; events: Event[]; relations: Relation[]; quotes: Quote[];
   documents: { id: string; title: string | null; published: string | null; mentions: number }[];
+  /** The lists above are the latest 20; totals and links (paginated endpoints) cover the rest. */
+  totals?: { events: number; relations: number; quotes: number; documents: number };
+  links?: { events: string; relations: string; quotes: string; documents: string };
 } & Correctable;
 export type NetworkNode = { id: string; name: string; kind: string; weight: number };
 export type NetworkEdge = { id: string; source: string; target: string; predicate: string; modality: string; valid: When | null; weight: number; relation: string };

@@ -60,9 +60,6 @@ export class SqlitePicture implements PictureQueries {
     private readonly guard: <T>(what: string, fn: () => T) => T,
   ) {
     this.corrections = new PictureCorrections(db, writer, remerge);
-    // The picture's reads touch index and table pages all over a large file; SQLite's default
-    // page cache (2 MB) makes most of them OS reads. 64 MB per connection.
-    db.pragma('cache_size = -65536');
   }
 
   private all<R>(sql: string, params: Param[]): R[] {

@@ -13,6 +13,9 @@ import { Empty, ErrorBox, Loading, Resource } from '../components/StateViews.js'
 import { EventCard } from '../components/EventCard.js';
 import { clusterPoints, type Cluster } from '../lib/cluster.js';
 import { EVENT_TYPES } from '../lib/event-types.js';
+import { tilesFor, validTileTemplate, type MercatorFrame } from '../lib/tiles.js';
+
+const TILE_SETTING = 'watchfloor.tileUrl';
 
 const W = 960; const H = 560;
 type BBox = [number, number, number, number];
@@ -68,6 +71,14 @@ function MapCanvas({ countries, features, loading }: { countries: FeatureCollect
   const { showDetail } = useApp();
   const proj = useMemo(baseProjection, []);
   const [view, setView] = useState<View>(() => viewFor(proj, PRESETS[1]!.bbox));
+  // Optional online tiles (an XYZ URL template kept in this browser); offline, the bundled map alone.
+  const [tileTemplate, setTileTemplate] = useState(() => localStorage.getItem(TILE_SETTING) ?? '');
+  const tilesOn = validTileTemplate(tileTemplate);
+  const frame = useMemo<MercatorFrame>(() => {
+    const [x0, y0] = proj([-180, 85.0511287798])!; const [x1] = proj([180, 0])!;
+    return { x0, y0, worldWidth: x1 - x0 };
+  }, [proj]);
+  const tiles = useMemo(() => (tilesOn ? tilesFor(frame, { ...view, w: W, h: H }, tileTemplate) : []), [tilesOn, frame, view, tileTemplate]);
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ px: number; py: number; v: View } | null>(null);
   const paths = useMemo(() => {
@@ -115,6 +126,12 @@ function MapCanvas({ countries, features, loading }: { countries: FeatureCollect
         <button type="button" aria-label="Zoom in" onClick={() => setView((v) => zoomAt(v, 1.6))}>+</button>
         <button type="button" aria-label="Zoom out" onClick={() => setView((v) => zoomAt(v, 1 / 1.6))}>−</button>
         {loading && <span className="muted small">loading…</span>}
+        <details className="tile-setting">
+          <summary>Online tiles</summary>
+          <label>Tile URL (optional; needs the network) <input type="url" placeholder="https://…/{z}/{x}/{y}.png" value={tileTemplate}
+            onChange={(e) => { setTileTemplate(e.target.value); localStorage.setItem(TILE_SETTING, e.target.value); }} /></label>
+          {tileTemplate && !tilesOn && <span className="muted small">needs http(s) and {'{z}'}, {'{x}'}, {'{y}'}</span>}
+        </details>
       </div>
       <svg ref={svg} className="map" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Map of places with events"
         onPointerDown={(e) => { if ((e.target as Element).closest('.place')) return; (e.currentTarget as SVGSVGElement).setPointerCapture(e.pointerId); const [px, py] = toBox(e.clientX, e.clientY); drag.current = { px, py, v: view }; }}
@@ -122,7 +139,8 @@ function MapCanvas({ countries, features, loading }: { countries: FeatureCollect
         onPointerUp={() => { drag.current = null; }}>
         <rect width={W} height={H} className="sea" />
         <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-          {paths.map((p) => <path key={p.key} d={p.d} className="country"><title>{p.name}</title></path>)}
+          {tiles.map((t) => <image key={`${t.z}/${t.x}/${t.y}`} href={t.url} x={t.left} y={t.top} width={t.size} height={t.size} />)}
+          {paths.map((p) => <path key={p.key} d={p.d} className={tilesOn ? 'country outline' : 'country'}><title>{p.name}</title></path>)}
         </g>
         {!countries && <text x={W / 2} y={H / 2} textAnchor="middle" className="tick">loading base map…</text>}
         {clusters.map((c, i) => {
@@ -138,7 +156,7 @@ function MapCanvas({ countries, features, loading }: { countries: FeatureCollect
           );
         })}
       </svg>
-      <p className="muted small">Circle area ∝ number of events. Scroll to zoom, drag to pan. Map data: Natural Earth via world-atlas.</p>
+      <p className="muted small">Circle area ∝ number of events. Scroll to zoom, drag to pan. Map data: Natural Earth via world-atlas{tilesOn ? ', tiles from the URL set under “Online tiles”' : ''}.</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The cross-document picture part of the Store contract (called from store.contract.ts):
 // merging analyses across documents, re-analysis, the queries' filters and corrections.
+import { withStoreFrom } from './contract-support.js';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WatchfloorError } from '../errors.js';
@@ -49,14 +50,7 @@ async function seed(store: Store) {
 
 export function runPictureContract(name: string, makeStore: () => Promise<Store>): void {
   describe(`Store contract (picture): ${name}`, () => {
-    async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
-      const store = await makeStore();
-      try {
-        await fn(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const withStore = withStoreFrom(makeStore);
 
     it('merges one actor across documents by pack id, accumulating aliases and mentions', () => withStore(async (store) => {
       const { a, b } = await seed(store);

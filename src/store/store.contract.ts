@@ -1,6 +1,7 @@
 // The contract every Store backend passes. A backend's test calls runStoreContract with a
 // factory that returns a fresh, empty, migrated store for each test, and (optionally) a way
 // to reopen the most recently made one after close() to check persistence.
+import { withStoreFrom } from './contract-support.js';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WatchfloorError } from '../errors.js';
@@ -25,14 +26,7 @@ export function runStoreContract(
 ): void {
   runPictureContract(name, makeStore);
   describe(`Store contract: ${name}`, () => {
-    async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
-      const store = await makeStore();
-      try {
-        await fn(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const withStore = withStoreFrom(makeStore);
 
     it('watch(): snapshot, warnings feed and acknowledgement persist', () => withStore(async (store) => {
       const watch = store.watch();

@@ -102,3 +102,11 @@ test('a foreign namesake outside the container is rejected', () => {
   const s = out.find((p) => p.mentions[0]!.text === 'Sinjar');
   assert.ok(!s || (s.country === 'SY' && s.admin1 === 'Daraa'), JSON.stringify(s));
 });
+
+test('a demonym is never a place, and a possessive does not hide the name', () => {
+  const out = run('Iraqi officials met Syrian envoys. The leader was killed in Jasim, in southern Syria\'s Daraa province.');
+  const names = out.places!.map((p) => p.name);
+  assert.ok(!out.places!.some((p) => p.mentions.some((m) => /Iraqi|Syrian/.test(m.text))), names.join(', '));
+  const syria = out.places!.find((p) => p.country === 'SY' && p.kind === 'country');
+  assert.ok(syria && syria.mentions.some((m) => m.text === 'Syria'), names.join(', '));
+});

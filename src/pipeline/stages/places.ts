@@ -83,7 +83,9 @@ function plausibleSingleWord(word: string, entries: GazetteerEntry[]): boolean {
   // "X" (the network), "Al" alone: too short to be evidence of a place.
   if (word.replace(/[^\p{L}]/gu, '').length < 3 && !curated.some((e) => plain(e.name) === plain(word))) return false;
   if (/^\p{Lu}{2,}$/u.test(word)) return curated.length > 0;
-  if (!COMMON_WORDS.has(word.toLowerCase())) return true;
+  const lower = word.toLowerCase();
+  // Plurals ("Units", "Forces") are English words when their singular is.
+  if (!COMMON_WORDS.has(lower) && !(lower.endsWith('s') && COMMON_WORDS.has(lower.slice(0, -1)))) return true;
   // "Such" folds like the village "Susah": an English word counts only when curated data
   // (a country, a governorate, a pack place) bears exactly that name.
   return curated.some((e) => plain(e.name) === plain(word) || e.kind === 'country');
@@ -339,7 +341,11 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
   const { document, layers, kb } = input;
   const text = document.text;
   const cues = cuesOf(kb);
-  const tokens: Token[] = [...text.matchAll(TOKEN_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  // A possessive is not part of the name: "Syria's Daraa province" names Syria, then Daraa.
+  const tokens: Token[] = [...text.matchAll(TOKEN_RE)].map((m) => {
+    const word = /^.{2,}['’]s$/u.test(m[0]) ? m[0].slice(0, -2) : m[0];
+    return { start: m.index!, end: m.index! + word.length, text: word };
+  });
   const others = (layers.mentions ?? []).filter((m) => m.type === 'actor' || m.type === 'person');
   // Person names and actor names that contain a place name ("Deir ez-Zor Military Council").
   // A state is also a country: "Syria" stays a place as well as an actor.

@@ -60,6 +60,8 @@ export async function runEval(pipeline: Pipeline, opts: EvalOptions): Promise<Ev
     result.files.push({ name: gold.name, scores, baseline });
     opts.out(`\n${gold.name} (${gold.documents.length} documents)`);
     table(scores, baseline, opts.out);
+    const why = missReasons(scores.events?.misses ?? []);
+    if (why) opts.out(`  event misses by the checks their nearest event fails: ${why}`);
     if (opts.verbose) {
       for (const layer of LAYERS) {
         const s = scores[layer];
@@ -75,6 +77,16 @@ export async function runEval(pipeline: Pipeline, opts: EvalOptions): Promise<Ev
   }
   if (opts.thresholdsPath) result.failures = await checkFloors(result, opts.thresholdsPath);
   return result;
+}
+
+/** "place 131, actor 34, no event 9": how often each combination of failed checks explains a miss. */
+function missReasons(misses: string[]): string {
+  const counts = new Map<string, number>();
+  for (const m of misses) {
+    const reason = / — nearest event fails: (.+)$/.exec(m)?.[1] ?? (m.endsWith(' — no event') ? 'no event' : null);
+    if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join('; ');
 }
 
 /** Floors: `<gold name>: { <layer>: { recall: x, precision: y } }`. */

@@ -81,22 +81,28 @@ export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<R
   if (gold.events) {
     const s = empty();
     const placeOf = (id: string | null) => analysis.places.find((p) => p.id === id);
-    const matches = (e: Analysis['events'][number], g: NonNullable<GoldDocument['events']>[number]) => {
-      if (!g.types.includes(e.type)) return false;
-      if (g.date && !(e.date && spansOverlap(goldDateSpan(g.date), [e.date.start, e.date.end]))) return false;
+    // The checks an output event fails against a gold event; none failed = a match.
+    const failedChecks = (e: Analysis['events'][number], g: NonNullable<GoldDocument['events']>[number]): string[] => {
+      const failed: string[] = [];
+      if (!g.types.includes(e.type)) failed.push('type');
+      if (g.date && !(e.date && spansOverlap(goldDateSpan(g.date), [e.date.start, e.date.end]))) failed.push('date');
       if (g.place) {
         const gp = gold.places?.find((p) => anyNameMatches([g.place!], p.names));
         const ep = placeOf(e.place);
-        if (!gp || !ep || ep.lat === null || ep.lon === null || distanceKm(ep.lat, ep.lon, gp.lat, gp.lon) > gp.km) return false;
+        if (!gp || !ep || ep.lat === null || ep.lon === null || distanceKm(ep.lat, ep.lon, gp.lat, gp.lon) > gp.km) failed.push('place');
       }
-      if (g.actors && g.actors.length && !g.actors.some((name) => e.actors.some((r) => actorMatches(r.actor, expand(name, goldActors), byId)))) return false;
-      if (g.fatalities_min !== undefined && e.fatalities?.min !== g.fatalities_min) return false;
-      if (g.modality && !g.modality.includes(e.modality)) return false;
-      return true;
+      if (g.actors && g.actors.length && !g.actors.some((name) => e.actors.some((r) => actorMatches(r.actor, expand(name, goldActors), byId)))) failed.push('actor');
+      if (g.fatalities_min !== undefined && e.fatalities?.min !== g.fatalities_min) failed.push('fatalities');
+      if (g.modality && !g.modality.includes(e.modality)) failed.push('modality');
+      return failed;
     };
+    const matches = (e: Analysis['events'][number], g: NonNullable<GoldDocument['events']>[number]) => failedChecks(e, g).length === 0;
     for (const g of gold.events) {
       s.goldTotal++;
-      if (analysis.events.some((e) => matches(e, g))) s.goldFound++; else s.misses.push(g.what ?? g.types.join('/'));
+      if (analysis.events.some((e) => matches(e, g))) { s.goldFound++; continue; }
+      // Explain the miss by the nearest output event: the one failing the fewest checks.
+      const nearest = analysis.events.map((e) => failedChecks(e, g)).sort((a, b) => a.length - b.length)[0];
+      s.misses.push(`${g.what ?? g.types.join('/')} — ${nearest ? `nearest event fails: ${nearest.join(', ')}` : 'no event'}`);
     }
     for (const e of analysis.events) {
       s.outputTotal++;

@@ -8,6 +8,8 @@ export type Clause = {
 };
 
 const BOUNDARY = new RegExp([
+  // "Jabhat al-Nusra—which he led": a dash may open a relative clause as a comma does.
+  '\\s?[—–]\\s*(?:which|who|whom|whose)\\b',
   ';', ':\\s', '\\s[—–]\\s', '—', '\\s--\\s',
   ',\\s+(?:but|while|whereas|although|though|which|who|whom|whose|where|because|so that)\\b',
   '\\s(?:but|while|whereas)\\s',

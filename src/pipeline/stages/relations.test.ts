@@ -138,3 +138,23 @@ test('commas without a conjunction do not make a list: "against X, spokesperson 
   assert.ok(has(rs, 'a1', 'attacks', 'a2'), JSON.stringify(rs));
   assert.ok(!rs.some((r) => r.predicate === 'attacks' && r.object !== 'a2'), JSON.stringify(rs));
 });
+
+test('a "but" clause without its own subject continues the sentence subject; coordinated objects each get the relation', () => {
+  const text = 'The Hill Guards grew out of local militias but later broke away from the Sun Battalion and the Valley Army.';
+  const rs = run(text, [{ name: 'Hill Guards' }, { name: 'Sun Battalion' }, { name: 'Valley Army' }]);
+  assert.ok(has(rs, 'a1', 'split_from', 'a2'), JSON.stringify(rs));
+  assert.ok(has(rs, 'a1', 'split_from', 'a3'));
+  // A "but" clause with a subject of its own keeps it.
+  const own = run('The Hill Guards held the pass, but the Lion Front broke away from the Sun Battalion.', [
+    { name: 'Hill Guards' }, { name: 'Lion Front' }, { name: 'Sun Battalion' },
+  ]);
+  assert.ok(has(own, 'a2', 'split_from', 'a3'));
+  assert.ok(!has(own, 'a1', 'split_from', 'a3'));
+});
+
+test('a dash opens a relative clause: "Y—which X led—"', () => {
+  const rs = run('The feud with the Sun Battalion—which Omar Haddad led in those years—began early.', [
+    { name: 'Sun Battalion' }, { name: 'Omar Haddad', kind: 'person' },
+  ]);
+  assert.ok(has(rs, 'a2', 'leader_of', 'a1'), JSON.stringify(rs));
+});

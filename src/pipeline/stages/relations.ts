@@ -76,7 +76,8 @@ function fromVerbs(text: string, s: SentenceInfo, cues: RelationCues, out: Found
     // Subject and object sit close to the cue: a name far before it ("Syria's new leaders
     // address the grievances that drove people to join IS") or past a comma after it is
     // another phrase's.
-    const subject = subjectBefore(s, text, clause, m.start, opts).filter((a) => m.start - a.end <= NEAR);
+    let subject = subjectBefore(s, text, clause, m.start, opts).filter((a) => m.start - a.end <= NEAR);
+    if (!subject.length) subject = sharedSubject(text, s, clause, m.start);
     const object = objectAfter(s, text, clause, m.end, { ...opts, exclude: new Set(subject.map((a) => a.actor)) });
     if (object.length && (object[0]!.start - m.end > NEAR || text.slice(m.end, object[0]!.start).includes(','))) object.length = 0;
     if (object.length) {
@@ -89,6 +90,17 @@ function fromVerbs(text: string, s: SentenceInfo, cues: RelationCues, out: Found
       if (antecedent) pairs(subject, [antecedent], m, 0.6, out);
     }
   }
+}
+
+/**
+ * "X was born out of ... but later severed ties with Y": a clause opened by "but" with no
+ * subject of its own continues the sentence's subject, when the sentence opens with an actor.
+ */
+function sharedSubject(text: string, s: SentenceInfo, clause: Clause, cueStart: number): ActorRef[] {
+  if (clause.opener !== 'but' || !/^[\s\p{Ll}-]*$/u.test(text.slice(clause.start, cueStart))) return [];
+  const first = s.actors[0];
+  if (!first || !/^\s*(?:the\s+)?$/i.test(text.slice(s.start, first.start))) return [];
+  return [first];
 }
 
 /** Words before a cue within which its subject, and after it within which its object, stand. */

@@ -4,7 +4,7 @@ import { withStoreFrom } from './contract-support.js';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WatchfloorError } from '../errors.js';
-import { makeDocument } from './fixtures/document-factory.js';
+import { makeDocument, perturbSignature } from './fixtures/document-factory.js';
 import { AnalysisBuilder, day } from './fixtures/picture-factory.js';
 import type { Store } from './store.js';
 
@@ -94,6 +94,23 @@ export function runPictureContract(name: string, makeStore: () => Promise<Store>
       assert.deepEqual(e.actors.map((x) => `${x.actor.id}/${x.role}`).sort(), ['kb:islamic-state/perpetrator', 'kb:syrian-arab-army/target']);
       assert.equal(e.sources[0]!.evidence[0]!.text, 'attacked an army checkpoint');
       assert.equal((await p.listEvents()).total, 2);
+      assert.equal(e.independent_sources, 2);
+      assert.ok(e.sources.every((s) => s.near_duplicate_of === null));
+    }));
+
+    it('counts a near-duplicate copy of a source as a source but not as an independent one', () => withStore(async (store) => {
+      const { a, b } = await seed(store);
+      // A syndicated copy of A: another text, a MinHash signature 60/64 alike.
+      const copy = makeDocument(`${TEXT_A} (Agency copy.)`, { title: 'Checkpoint attack (copy)', published: '2025-03-02', fingerprint: perturbSignature(a.fingerprint, [0, 1, 2, 3]) });
+      const put = await store.putDocument(copy, new AnalysisBuilder(copy)
+        .actor('i', 'ISIS', { kb: 'islamic-state' }).actor('s', 'Syrian Arab Army', { kind: 'state-force', kb: 'syrian-arab-army' })
+        .place('p', 'Palmyra', 34.5560, 38.2800)
+        .event('e', { date: day('2025-03-01'), place: 'p', actors: [['i', 'perpetrator'], ['s', 'target']], evidence: 'attacked an army checkpoint' }).analysis);
+      assert.equal(put.status, 'inserted');
+      const e = (await store.picture().listEvents({ type: 'attack' })).items[0]!;
+      assert.deepEqual(e.sources.map((s) => s.document).sort(), [a.id, b.id, copy.id].sort());
+      assert.equal(e.sources.find((s) => s.document === copy.id)?.near_duplicate_of, a.id);
+      assert.equal(e.independent_sources, 2);
     }));
 
     it('does not merge events of another type, far away, a month apart or without a shared actor', () => withStore(async (store) => {

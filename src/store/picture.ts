@@ -30,7 +30,13 @@ export type PictureEvent = {
   actors: { actor: ActorRef; role: Role }[];
   fatalities: { min: number; max: number | null } | null;
   modality: Modality; summary: string; confidence: number;
-  sources: { document: string; title: string | null; published: string | null; modality: Modality; evidence: EvidenceSpan[] }[];
+  sources: {
+    document: string; title: string | null; published: string | null; modality: Modality; evidence: EvidenceSpan[];
+    /** The document this one nearly duplicates (a syndicated copy), when it does. */
+    near_duplicate_of: string | null;
+  }[];
+  /** Sources that are not copies of one another: near-duplicates of one article count once. */
+  independent_sources: number;
   /** Ids of the active analyst corrections that changed this event. */
   corrections: string[];
 };

@@ -21,7 +21,11 @@ export function formatEvent(e: PictureEvent): string {
   const lines = [`${when}  ${e.type}  ${e.place?.name ?? '-'}  [${e.modality}]  ${e.id}`, `    ${e.summary}`];
   if (who) lines.push(`    actors: ${who}`);
   if (e.fatalities) lines.push(`    fatalities: ${e.fatalities.min}${e.fatalities.max !== null && e.fatalities.max !== e.fatalities.min ? `-${e.fatalities.max}` : ''}`);
-  for (const s of e.sources) lines.push(`    source: ${s.document} ${s.published ?? ''} ${s.title ?? ''} — "${s.evidence[0]?.text ?? ''}"`);
+  if (e.independent_sources < e.sources.length) lines.push(`    ${e.sources.length} sources, ${e.independent_sources} independent (the rest are near-duplicate copies)`);
+  for (const s of e.sources) {
+    const copy = s.near_duplicate_of ? ` (copy of ${s.near_duplicate_of})` : '';
+    lines.push(`    source: ${s.document}${copy} ${s.published ?? ''} ${s.title ?? ''} — "${s.evidence[0]?.text ?? ''}"`);
+  }
   if (e.corrections.length) lines.push(`    corrected by analyst: ${e.corrections.join(', ')}`);
   return lines.join('\n');
 }

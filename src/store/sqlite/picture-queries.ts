@@ -235,8 +235,8 @@ export class SqlitePicture implements PictureQueries {
     const actorRows = this.all<{ event_id: string; actor_id: string; role: Role }>(
       `SELECT event_id, actor_id, role FROM event_actors WHERE event_id IN (${marks(ids.length)}) ORDER BY event_id, role, actor_id`, ids);
     const refs = this.refs(actorRows.map((a) => a.actor_id), redirects);
-    const sourceRows = this.all<{ event_id: string; document_id: string; modality: Modality; evidence_json: string; title: string | null; published: string | null }>(
-      `SELECT s.event_id, s.document_id, s.modality, s.evidence_json, d.title, d.published FROM event_sources s
+    const sourceRows = this.all<{ event_id: string; document_id: string; modality: Modality; evidence_json: string; title: string | null; published: string | null; near_duplicate_of: string | null }>(
+      `SELECT s.event_id, s.document_id, s.modality, s.evidence_json, d.title, d.published, d.near_duplicate_of FROM event_sources s
        JOIN documents d ON d.id = s.document_id WHERE s.event_id IN (${marks(ids.length)}) ORDER BY d.published, s.document_id`, ids);
     const corrections = this.corrections.idsFor('event', ids);
     return rows.map((r) => {
@@ -249,6 +249,7 @@ export class SqlitePicture implements PictureQueries {
         seen.add(`${ref.id}|${a.role}`);
         actors.push({ actor: ref, role: a.role });
       }
+      const sources = sourceRows.filter((s) => s.event_id === r.id);
       return {
         id: r.id, type: r.type as EventType,
         acled: r.acled_event_type ? { event_type: r.acled_event_type, sub_event_type: r.acled_sub_event_type ?? '' } : null,
@@ -260,10 +261,12 @@ export class SqlitePicture implements PictureQueries {
         actors,
         fatalities: r.fatalities_min === null ? null : { min: r.fatalities_min, max: r.fatalities_max },
         modality: r.modality as Modality, summary: r.summary, confidence: r.confidence,
-        sources: sourceRows.filter((s) => s.event_id === r.id).map((s) => ({
+        sources: sources.map((s) => ({
           document: s.document_id, title: s.title, published: s.published, modality: s.modality,
-          evidence: JSON.parse(s.evidence_json) as EvidenceSpan[],
+          evidence: JSON.parse(s.evidence_json) as EvidenceSpan[], near_duplicate_of: s.near_duplicate_of,
         })),
+        // A copy and its original are one report: count each original once.
+        independent_sources: new Set(sources.map((s) => s.near_duplicate_of ?? s.document_id)).size,
         corrections: corrections.get(r.id) ?? [],
       };
     });

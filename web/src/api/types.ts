@@ -55,7 +55,8 @@ export type Event = {
   id: string; type: string; acled: { event_type: string; sub_event_type: string } | null; plover: string | null;
   date: When | null; place: Place; actors: { actor: ActorRef; role: string }[];
   fatalities: { min: number; max: number | null } | null; modality: string; summary: string; confidence: number;
-  sources: (SourceRef & { published?: string | null; modality?: string })[];
+  sources: (SourceRef & { published?: string | null; modality?: string; near_duplicate_of?: string | null })[];
+  independent_sources?: number;
 } & Correctable;
 export type Evidence = { document: string; title: string | null; start: number; end: number; text: string };
 export type Relation = {

@@ -54,11 +54,12 @@ export function EventCard({ event, onChanged }: { event: Event; onChanged?: () =
       {event.fatalities && <p className="muted">Fatalities: {event.fatalities.min}{event.fatalities.max && event.fatalities.max !== event.fatalities.min ? `–${event.fatalities.max}` : ''}</p>}
       {!!event.sources?.length && (
         <div className="sources">
-          <h4>Sources</h4>
+          <h4>Sources ({event.sources.length}{event.independent_sources !== undefined && event.independent_sources < event.sources.length ? `, ${event.independent_sources} independent` : ''})</h4>
           <ul>
             {event.sources.map((s, i) => (
               <li key={i}>
                 <a href={docHref(s.document, s.evidence?.[0])}>{s.title ?? s.document}</a>
+                {s.near_duplicate_of && event.sources.some((o) => o.document === s.near_duplicate_of) && <span className="muted small"> (a copy of another source)</span>}
                 {s.evidence?.map((ev, j) => <blockquote key={j}>{ev.text}</blockquote>)}
               </li>
             ))}

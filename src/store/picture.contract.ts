@@ -113,6 +113,24 @@ export function runPictureContract(name: string, makeStore: () => Promise<Store>
       assert.equal(e.independent_sources, 2);
     }));
 
+    it('watch().records(ids) reads just the cited records, as the full scan describes them', () => withStore(async (store) => {
+      await seed(store);
+      const watch = store.watch();
+      try {
+        const all = await watch.allRecords();
+        const event = all.events.find((e) => e.type === 'attack')!;
+        const relation = all.relations[0]!;
+        const some = await watch.records([event.id, relation.id, 'no-such-record']);
+        assert.deepEqual(some.events.map((e) => e.id), [event.id]);
+        assert.deepEqual(some.relations.map((r) => r.id), [relation.id]);
+        assert.deepEqual({ ...some.events[0]!, day: null, place: null }, { ...event, day: null, place: null });
+        assert.deepEqual(some.relations[0]!.text, relation.text);
+        assert.deepEqual(some.events[0]!.documents.length, 2);
+      } finally {
+        watch.close();
+      }
+    }));
+
     it('does not merge events of another type, far away, a month apart or without a shared actor', () => withStore(async (store) => {
       const base = (text: string) => makeDocument(text, { published: '2025-03-05' });
       const docs = ['x one. ', 'x two. ', 'x three. ', 'x four. ', 'x five. '].map(base);

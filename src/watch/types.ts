@@ -168,6 +168,8 @@ export interface WatchStore extends WatchStateStore, WatchSource {
 export interface WatchSource {
   /** Documents (by store sequence) after the cursor, with the merged events and relations they report. */
   documentsAfter(cursor: number, limit: number): Promise<{ seq: number; document: string; published: string | null; events: WatchEvent[]; relations: WatchRelation[] }[]>;
+  /** The stored events and relations with these ids (to describe a warning's evidence). */
+  records(ids: string[]): Promise<{ events: WatchEvent[]; relations: WatchRelation[] }>;
   /** Every stored event and relation (for back-tests). */
   allRecords(): Promise<{ events: WatchEvent[]; relations: WatchRelation[] }>;
 }

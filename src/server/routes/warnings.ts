@@ -1,7 +1,7 @@
 // The scenario board and the warnings feed: GET /api/scenarios/board, GET /api/warnings?since,
 // POST /api/warnings/:id/ack. The board first brings the watch up to date with the store.
-// `history=true` (board) and `records=true` (feed) also read every stored record, to add
-// monthly counts per indicator and describe the evidence records; they cost a full scan.
+// `history=true` (board) also reads every stored record, to add monthly counts per indicator
+// (a full scan); `records=true` (feed) describes just the records the listed warnings cite.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/app-context.js';
 import { describeRecords, recordIndex, scenarioBoard } from '../../watch/scenario-board.js';
@@ -39,7 +39,7 @@ export async function warningRoutes(app: FastifyInstance, ctx: AppContext): Prom
       const next = items.at(-1)?.seq ?? req.query.since;
       if (req.query.records !== true) return { items, next };
       const ids = [...new Set(items.flatMap((w) => [...w.evidence, ...w.moved_by]))];
-      const records = Object.fromEntries(describeRecords(recordIndex(await store.allRecords()), ids).map((r) => [r.id, r]));
+      const records = Object.fromEntries(describeRecords(recordIndex(await store.records(ids)), ids).map((r) => [r.id, r]));
       return { items, next, records };
     } finally {
       store.close();

@@ -7,6 +7,12 @@ import { WatchfloorError } from '../../errors.js';
 import type {
   NewWarning, Warning, WatchEvent, WatchRelation, WatchSnapshot, WatchStore,
 } from '../../watch/types.js';
+
+type EventRow = { id: string; type: EventType; date_start: string | null; place_name: string | null; place_country: string | null; lat: number | null; lon: number | null; modality: Modality; summary: string };
+type RelationRow = { id: string; predicate: Predicate; modality: Modality; valid_start: string | null; first_seen: string | null; subject: string; object: string };
+const RELATION_SELECT = `SELECT r.id, r.predicate, r.modality, r.valid_start, r.first_seen,
+    coalesce(s.kb_id, r.subject_id) AS subject, coalesce(o.kb_id, r.object_id) AS object
+  FROM relations r JOIN actors s ON s.id = r.subject_id JOIN actors o ON o.id = r.object_id`;
 import { storeError } from './sqlite-store.js';
 
 const WATCHER = 'default';
@@ -131,50 +137,68 @@ export class SqliteWatchStore implements WatchStore {
     return { events: [...events.values()], relations: [...relations.values()] };
   }
 
+  /** The stored events and relations with these ids (those still standing), without a scan. */
+  async records(ids: string[]): Promise<{ events: WatchEvent[]; relations: WatchRelation[] }> {
+    return this.guard('cannot read watch records', () => {
+      const events: WatchEvent[] = [];
+      const relations: WatchRelation[] = [];
+      const relation = this.db.prepare(`${RELATION_SELECT} WHERE r.id = ? AND r.rejected = 0`);
+      for (const id of new Set(ids)) {
+        const e = this.currentEvent(id);
+        if (e && e.id === id) { events.push(this.eventRecord(e, null, null)); continue; }
+        const r = relation.get(id) as RelationRow | undefined;
+        if (r) relations.push(this.relationRecord(r, null));
+      }
+      return { events, relations };
+    });
+  }
+
   /** The merged (current) events and relations a document reports. */
   private recordsOf(documentId: string, published: string | null): { events: WatchEvent[]; relations: WatchRelation[] } {
-    const db = this.db;
     const admin1 = this.admin1ByLocalEvent(documentId);
     const events: WatchEvent[] = [];
-    const sources = db.prepare('SELECT DISTINCT event_id, local_id FROM event_sources WHERE document_id = ?').all(documentId) as { event_id: string; local_id: string }[];
+    const sources = this.db.prepare('SELECT DISTINCT event_id, local_id FROM event_sources WHERE document_id = ?').all(documentId) as { event_id: string; local_id: string }[];
     const seen = new Set<string>();
     for (const s of sources) {
       const e = this.currentEvent(s.event_id);
       if (!e || seen.has(e.id)) continue;
       seen.add(e.id);
-      const actors = db.prepare(`SELECT coalesce(m.kb_id, a.kb_id, coalesce(a.merged_into, a.id)) AS id, ea.role FROM event_actors ea
-        JOIN actors a ON a.id = ea.actor_id LEFT JOIN actors m ON m.id = a.merged_into WHERE ea.event_id = ?`).all(e.id) as { id: string; role: Role }[];
-      const reports = db.prepare('SELECT document_id, evidence_json FROM event_sources WHERE event_id = ?').all(e.id) as { document_id: string; evidence_json: string }[];
-      const evidence = reports.flatMap((r) => (JSON.parse(r.evidence_json) as { text: string }[]).map((x) => x.text));
-      events.push({
-        id: e.id, type: e.type, day: e.date_start ?? published,
-        place: e.place_name === null && e.lat === null ? null : {
-          name: e.place_name, country: e.place_country, admin1: admin1.get(s.local_id) ?? null, lat: e.lat, lon: e.lon,
-        },
-        actors: actors.map((a) => ({ id: a.id.replace(/^kb:/, ''), role: a.role })), modality: e.modality,
-        text: [e.summary, ...evidence].join(' '), documents: [...new Set(reports.map((r) => r.document_id))].sort(),
-      });
+      events.push(this.eventRecord(e, admin1.get(s.local_id) ?? null, published));
     }
-    const relations: WatchRelation[] = [];
-    const rels = db.prepare(`SELECT DISTINCT r.id, r.predicate, r.modality, r.valid_start, r.first_seen,
-        coalesce(s.kb_id, r.subject_id) AS subject, coalesce(o.kb_id, r.object_id) AS object
-      FROM relation_evidence re JOIN relations r ON r.id = re.relation_id
-      JOIN actors s ON s.id = r.subject_id JOIN actors o ON o.id = r.object_id
-      WHERE re.document_id = ? AND r.rejected = 0`).all(documentId) as { id: string; predicate: Predicate; modality: Modality; valid_start: string | null; first_seen: string | null; subject: string; object: string }[];
-    for (const r of rels) {
-      const ev = db.prepare('SELECT document_id, text FROM relation_evidence WHERE relation_id = ?').all(r.id) as { document_id: string; text: string }[];
-      relations.push({
-        id: r.id, subject: r.subject.replace(/^kb:/, ''), predicate: r.predicate, object: r.object.replace(/^kb:/, ''),
-        day: r.valid_start ?? r.first_seen ?? published, modality: r.modality, text: ev.map((x) => x.text).join(' '),
-        documents: [...new Set(ev.map((x) => x.document_id))].sort(),
-      });
-    }
+    const rels = this.db.prepare(`${RELATION_SELECT} JOIN relation_evidence re ON re.relation_id = r.id
+      WHERE re.document_id = ? AND r.rejected = 0`).all(documentId) as RelationRow[];
+    const relations = [...new Map(rels.map((r) => [r.id, r])).values()].map((r) => this.relationRecord(r, published));
     return { events, relations };
   }
 
+  private eventRecord(e: EventRow, admin1: string | null, published: string | null): WatchEvent {
+    const db = this.db;
+    const actors = db.prepare(`SELECT coalesce(m.kb_id, a.kb_id, coalesce(a.merged_into, a.id)) AS id, ea.role FROM event_actors ea
+      JOIN actors a ON a.id = ea.actor_id LEFT JOIN actors m ON m.id = a.merged_into WHERE ea.event_id = ?`).all(e.id) as { id: string; role: Role }[];
+    const reports = db.prepare('SELECT document_id, evidence_json FROM event_sources WHERE event_id = ?').all(e.id) as { document_id: string; evidence_json: string }[];
+    const evidence = reports.flatMap((r) => (JSON.parse(r.evidence_json) as { text: string }[]).map((x) => x.text));
+    return {
+      id: e.id, type: e.type, day: e.date_start ?? published,
+      place: e.place_name === null && e.lat === null ? null : {
+        name: e.place_name, country: e.place_country, admin1, lat: e.lat, lon: e.lon,
+      },
+      actors: actors.map((a) => ({ id: a.id.replace(/^kb:/, ''), role: a.role })), modality: e.modality,
+      text: [e.summary, ...evidence].join(' '), documents: [...new Set(reports.map((r) => r.document_id))].sort(),
+    };
+  }
+
+  private relationRecord(r: RelationRow, published: string | null): WatchRelation {
+    const ev = this.db.prepare('SELECT document_id, text FROM relation_evidence WHERE relation_id = ?').all(r.id) as { document_id: string; text: string }[];
+    return {
+      id: r.id, subject: r.subject.replace(/^kb:/, ''), predicate: r.predicate, object: r.object.replace(/^kb:/, ''),
+      day: r.valid_start ?? r.first_seen ?? published, modality: r.modality, text: ev.map((x) => x.text).join(' '),
+      documents: [...new Set(ev.map((x) => x.document_id))].sort(),
+    };
+  }
+
   /** Follows analyst/automatic merges to the event that stands; null when rejected. */
-  private currentEvent(id: string) {
-    type Row = { id: string; type: EventType; date_start: string | null; place_name: string | null; place_country: string | null; lat: number | null; lon: number | null; modality: Modality; summary: string; merged_into: string | null; rejected: number };
+  private currentEvent(id: string): EventRow | null {
+    type Row = EventRow & { merged_into: string | null; rejected: number };
     const get = this.db.prepare('SELECT id, type, date_start, place_name, place_country, lat, lon, modality, summary, merged_into, rejected FROM events WHERE id = ?');
     let row = get.get(id) as Row | undefined;
     for (let hops = 0; row && row.merged_into && hops < 10; hops++) row = get.get(row.merged_into) as Row | undefined;

@@ -180,6 +180,15 @@ export function runPictureContract(name: string, makeStore: () => Promise<Store>
       const [only] = (await p.listEvents({ type: 'attack' })).items;
       assert.deepEqual(only?.sources.map((s) => s.document), [a.id]);
       assert.equal(await p.actorProfile('n:unnamed commander'), null);
+      // An alias only the old analysis gave goes; one another document gives stays.
+      const renamed = structuredClone(lean);
+      renamed.actors.find((x) => x.id === 'x1')!.aliases = ['Daesh', 'Tanzim al-Dawla'];
+      await store.putAnalysis(b.id, renamed);
+      assert.ok((await p.actorProfile('kb:islamic-state'))?.aliases.includes('Tanzim al-Dawla'));
+      await store.putAnalysis(b.id, lean);
+      const aliases = (await p.actorProfile('kb:islamic-state'))?.aliases ?? [];
+      assert.ok(!aliases.includes('Tanzim al-Dawla'), aliases.join(', '));
+      assert.ok(aliases.includes('ISIS') && aliases.includes('Daesh'), aliases.join(', '));
       // And the other document's removal of everything drops the event entirely.
       const empty = structuredClone(aa.analysis);
       empty.events = [];

@@ -46,8 +46,12 @@ export class PictureWriter {
         WHERE target_kind = ? AND target_id = ? AND reverted_at IS NULL ORDER BY created_at, id`),
       insertActor: p(`INSERT INTO actors (id, kb_id, name, kind, name_key, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
-      insertAlias: p(`INSERT INTO actor_aliases (actor_id, alias, normalized, language, origin)
-        VALUES (?, ?, ?, ?, 'text') ON CONFLICT (actor_id, normalized) DO NOTHING`),
+      insertAlias: p(`INSERT INTO actor_aliases (actor_id, alias, normalized, language, origin, doc_count)
+        VALUES (?, ?, ?, ?, 'text', 1) ON CONFLICT (actor_id, normalized) DO UPDATE SET doc_count = actor_aliases.doc_count + 1`),
+      noteAliases: p('UPDATE actor_documents SET aliases_json = ? WHERE document_id = ? AND local_id = ? AND actor_id = ?'),
+      aliasesOfDoc: p<{ actor_id: string; aliases_json: string }>('SELECT actor_id, aliases_json FROM actor_documents WHERE document_id = ? AND aliases_json IS NOT NULL'),
+      decAlias: p('UPDATE actor_aliases SET doc_count = doc_count - 1 WHERE actor_id = ? AND normalized = ?'),
+      dropAlias: p(`DELETE FROM actor_aliases WHERE actor_id = ? AND normalized = ? AND doc_count <= 0 AND origin = 'text'`),
       insertMention: p(`INSERT INTO actor_mentions (document_id, actor_id, local_id, span_start, span_end, text)
         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
       insertActorDoc: p(`INSERT INTO actor_documents (document_id, local_id, actor_id, natural_id, mention_count, published)
@@ -158,6 +162,12 @@ export class PictureWriter {
     s.deleteQuotes.run(docId);
     s.deleteScenarios.run(docId);
     s.deleteMentions.run(docId);
+    for (const r of s.aliasesOfDoc.all(docId)) {
+      for (const key of JSON.parse(r.aliases_json) as string[]) {
+        s.decAlias.run(r.actor_id, key);
+        s.dropAlias.run(r.actor_id, key);
+      }
+    }
     s.deleteActorDocs.run(docId);
     for (const t of actorTotals) {
       s.bumpActor.run(-t.m, -1, now, t.actor_id);
@@ -207,11 +217,14 @@ export class PictureWriter {
         s.insertActorDoc.run(docId, a.id, target, natural, n, meta?.published ?? null);
         totals.set(target, (totals.get(target) ?? 0) + n);
       }
+      const given = new Set<string>();
       for (const alias of new Set([a.name, ...a.aliases])) {
         const key = normalizeName(alias);
-        if (key === '' || (!docSplit && splitOf(alias))) continue;
+        if (key === '' || given.has(key) || (!docSplit && splitOf(alias))) continue;
+        given.add(key);
         s.insertAlias.run(primary, alias, key, analysis.document.language ?? null);
       }
+      s.noteAliases.run(JSON.stringify([...given]), docId, a.id, primary);
     }
     for (const [id, n] of totals) s.bumpActor.run(n, 1, now, id);
     if (created && merges.length > 0) this.applyActorMerges(merges);

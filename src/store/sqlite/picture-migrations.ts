@@ -187,4 +187,16 @@ DROP INDEX events_date;
 DROP INDEX actor_documents_actor;
 `,
   },
+  {
+    version: 7,
+    name: 'alias provenance for re-analysis',
+    sql: `
+-- How many documents give an actor a text alias, and which aliases each document's actor gave
+-- (on its primary actor_documents row): re-analysis takes back what the old analysis gave, so
+-- an alias no document supports any more goes. Aliases stored before this count as supported
+-- by an unknown number of documents and are never pruned.
+ALTER TABLE actor_aliases ADD COLUMN doc_count INTEGER NOT NULL DEFAULT 1000000000;
+ALTER TABLE actor_documents ADD COLUMN aliases_json TEXT;
+`,
+  },
 ];

@@ -16,6 +16,8 @@ export type GoldDocument = {
   id: string;
   text: string;
   published: string | null;
+  /** The country the document reports on, where the gold says (ACLED rows do). */
+  country?: string;
   never?: string[];
   actors?: GoldActor[];
   places?: GoldPlace[];

@@ -145,7 +145,10 @@ function withShortForms(names: string[]): string[] {
 
 let cachedGeonames: Buffer | null = null;
 
-export async function loadGazetteer(packPlaces: PackPlace[]): Promise<Gazetteer> {
+/** A populated place given from outside the bundled data (a denser GeoNames extract, say). */
+export type ExtraPlace = { name: string; aliases?: string[]; country: string | null; lat: number; lon: number };
+
+export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly ExtraPlace[] = []): Promise<Gazetteer> {
   const gaz = new IndexedGazetteer();
   const admin1Rows = readYaml<Admin1Row[]>('admin1.yaml');
   const admin1Name = new Map(admin1Rows.map((r) => [`${r.country}.${r.code}`, r.name]));
@@ -189,6 +192,11 @@ export async function loadGazetteer(packPlaces: PackPlace[]): Promise<Gazetteer>
       geonames_id: id, population, source: 'geonames',
     }, withShortForms(names));
   }
+
+  extra.forEach((p, i) => {
+    gaz.add({ id: `extra:${i}`, name: p.name, kind: 'village', country: p.country, admin1: null, lat: p.lat, lon: p.lon,
+      geonames_id: null, population: 0, source: 'geonames' }, [p.name, ...(p.aliases ?? [])]);
+  });
 
   for (const p of packPlaces) {
     gaz.add({

@@ -4,7 +4,7 @@ import type { Predicate } from '../analysis/types.js';
 import type { PackActor, PackPlace, PackRelationType } from './pack-types.js';
 import type { Gazetteer } from '../geo/gazetteer-types.js';
 import { loadPacks } from './pack-loader.js';
-import { loadGazetteer } from '../geo/gazetteer.js';
+import { loadGazetteer, type ExtraPlace } from '../geo/gazetteer.js';
 
 export type KnowledgeBase = {
   /** Names of the packs loaded, in load order. */
@@ -22,8 +22,8 @@ export type KnowledgeBase = {
 
 export type LoadedPacks = Omit<KnowledgeBase, 'gazetteer'>;
 
-export async function loadKnowledgeBase(packDirs: string[]): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(packDirs: string[], extraPlaces: readonly ExtraPlace[] = []): Promise<KnowledgeBase> {
   const packs = await loadPacks(packDirs);
-  const gazetteer = await loadGazetteer([...packs.places.values()]);
+  const gazetteer = await loadGazetteer([...packs.places.values()], extraPlaces);
   return { ...packs, gazetteer };
 }

@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../app/app-context.js';
+import { loadGoldFile } from '../../eval/gold-loader.js';
+import { oraclePlaces } from '../../eval/oracle-places.js';
 import { runEval } from '../../eval/run-eval.js';
+import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { loadPipeline } from '../../pipeline/pipeline.js';
 import { WatchfloorError } from '../../errors.js';
 import { contextOf } from '../global-options.js';
 
@@ -36,10 +40,19 @@ export function registerEval(program: Command): void {
     .option('--verbose', 'list every miss and every output not in gold')
     .option('--no-baseline', 'skip the compromise baseline')
     .option('--no-ratchet', 'do not fail on scores below config/eval-thresholds.yaml')
-    .action(async (opts: { gold?: string[]; verbose?: boolean; baseline: boolean; ratchet: boolean }, cmd: Command) => {
+    .option('--oracle-places', 'diagnostic: add the gold places to the gazetteer, to measure what a complete gazetteer would give (implies --no-ratchet)')
+    .action(async (opts: { gold?: string[]; verbose?: boolean; baseline: boolean; ratchet: boolean; oraclePlaces?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const goldPaths = opts.gold ? await expandGold(opts.gold) : await defaultGold();
-      const pipeline = await ctx.pipeline();
+      let pipeline = await ctx.pipeline();
+      if (opts.oraclePlaces) {
+        const gaz = pipeline.kb.gazetteer;
+        const code = (name: string) => gaz.lookup(name).find((e) => e.kind === 'country')?.country ?? null;
+        const extra = oraclePlaces(await Promise.all(goldPaths.map(loadGoldFile)), code);
+        pipeline = await loadPipeline(await loadKnowledgeBase([ctx.packsDir], extra));
+        opts.ratchet = false;
+        process.stdout.write(`ORACLE PLACES: ${extra.length} gold places added to the gazetteer; these scores are a diagnostic, not the project's\n`);
+      }
       const result = await runEval(pipeline, {
         goldPaths, verbose: Boolean(opts.verbose), baseline: opts.baseline,
         thresholdsPath: opts.ratchet ? resolve(PROJECT_ROOT, 'config/eval-thresholds.yaml') : null,

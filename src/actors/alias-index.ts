@@ -5,7 +5,7 @@ import { foldName } from '../text/tokenize.js';
 
 /**
  * How strictly the text's casing must follow the alias:
- * - exact: acronyms ("IS", "US", "SDF") match only in capitals, never "is"/"us";
+ * - exact: acronyms ("IS", "US", "SDF", mixed-case "JaS") match only as written, never "is"/"us";
  * - capitalised: names with capitals need a capital in the text ("Islamic State", not "islamic state");
  * - any: aliases written in lower case in the pack ("regime forces", "protesters") match as written in prose.
  */
@@ -31,6 +31,9 @@ export function caseModeOf(alias: string): CaseMode {
   if (!letters) return 'any';
   if (/[\u0600-\u06FF]/.test(letters)) return 'any';
   if (letters === letters.toUpperCase() && letters.length <= 6) return 'exact';
+  // Mixed-case acronyms ("JaS"): a short run of letters with a capital after the first is
+  // written only that way, so "jas" or "JAS" names something else.
+  if (/^\p{L}{2,6}$/u.test(alias) && /^\p{L}.*\p{Lu}/u.test(alias) && /\p{Ll}/u.test(alias)) return 'exact';
   if (letters === letters.toLowerCase()) return 'any';
   return 'capitalised';
 }

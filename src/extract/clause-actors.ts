@@ -2,14 +2,23 @@
 // group after it (its object), the agent of a passive ("by X"). Groups follow coordination
 // ("IS, the IRGC and Hezbollah") and title compounds ("U.S. President Donald Trump").
 import type { ActorRef, SentenceInfo } from './sentence-index.js';
-import { RELATIVE_OPENERS, type Clause } from './clauses.js';
+import { clauseAt, RELATIVE_OPENERS, type Clause } from './clauses.js';
 
 const PREPOSITIONS = new Set([
   'of', 'in', 'with', 'to', 'from', 'on', 'against', 'at', 'by', 'for', 'into', 'toward', 'towards',
   'near', 'under', 'over', 'between', 'among', 'about', 'through', 'within', 'without', 'across',
   'after', 'before', 'during', 'like', 'including', 'onto', 'upon', 'via', 'than', 'versus', 'amid',
 ]);
-const COORDINATION = /^(?:\s|,|\(|\)|and\b|or\b|&|as well as\b|along with\b|together with\b|the\b)*$/i;
+// "X and pro-Turkey factions": a "pro-"/"anti-" modifier (its name is no participant) may sit in the gap.
+const COORDINATION = /^(?:\s|,|\(|\)|and\b|or\b|&|as well as\b|along with\b|together with\b|the\b|(?:pro|anti)[-‐‑]\p{L}+)*$/iu;
+// "rebels under OPS", "Turkish forces and JWS factions, operating under OPS,", "gunmen believed
+// to belong to IS": what follows is the command, operation or group the subject fights under or
+// belongs to, a participant with it. Up to two head nouns of the last name ("factions", "rebel
+// fighters") may come before.
+const UNDER_GAP = new RegExp('^(?:\\s+\\p{Ll}+){0,2}\\s*,?\\s*(?:'
+  + '(?:(?:operating|fighting|acting|working|serving)\\s+)?under\\s+(?:the\\s+)?(?:(?:banner|umbrella|command|auspices|flag|leadership)\\s+of\\s+(?:the\\s+)?)?'
+  + '|(?:(?:believed|suspected|said|thought|reported)\\s+to\\s+)?(?:belong(?:ing)?\\s+to|be\\s+(?:members\\s+of|from))\\s+(?:the\\s+)?'
+  + ')$', 'u');
 // Case-sensitive on purpose: "IS attacked" names the Islamic State, "is attacked" is passive.
 const BE = /\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Bb]e|[Bb]een|[Bb]eing|[Hh]as been|[Hh]ave been|[Hh]ad been|[Gg]ot|[Gg]et|[Gg]ets)\s+(?:\w+ly\s+)?$/;
 // "Turkey backed faction", "Iran-backed militia": the name modifies the noun that follows.
@@ -63,13 +72,44 @@ function uniqueActors(refs: ActorRef[]): ActorRef[] {
   return refs.filter((r) => !seen.has(r.actor) && seen.add(r.actor));
 }
 
-export type GroupOptions = { titleWords?: ReadonlySet<string>; exclude?: ReadonlySet<string> };
+export type GroupOptions = {
+  titleWords?: ReadonlySet<string>; exclude?: ReadonlySet<string>;
+  /**
+   * Nouns for a group's people and units ("fighters", "convoy"). When given, a name before any
+   * other noun ("a civilian vehicle", "an X checkpoint") is read as that noun's owner.
+   */
+  memberNouns?: ReadonlySet<string>;
+};
+
+const NOT_A_NOUN = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might',
+  'also', 'then', 'later', 'who', 'which', 'that', 'and', 'or', 'but', 'as', 'when', 'while', 'not']);
+
+/**
+ * "a civilian vehicle", "an X military vehicle": the mention modifies the head noun after it
+ * (the last of up to three lower-case words before `limit`), and that noun names neither its
+ * people nor its units. A possessive ("the regime's intelligence") names the owner of an agent
+ * as often as of a thing: not counted.
+ */
+export function modifiesNoun(text: string, ref: { end: number }, limit: number, memberNouns: ReadonlySet<string>): boolean {
+  const after = text.slice(ref.end, Math.min(limit, ref.end + 48));
+  const m = /^((?:\s\p{Ll}[\p{Ll}-]*){1,3})/u.exec(after);
+  if (!m) return false;
+  const words: string[] = [];
+  for (const w of m[1]!.trim().split(/\s+/)) {
+    if (NOT_A_NOUN.has(w) || PREPOSITIONS.has(w) || /ly$/.test(w)) break;
+    words.push(w);
+  }
+  if (!words.length) return false;
+  const last = words.at(-1)!;
+  return !memberNouns.has(last) && !memberNouns.has(words.slice(-2).join(' '));
+}
 
 /**
  * Subject group of a trigger at `pos`: the nearest actor before it in the clause that is not
  * inside a prepositional phrase or a hyphenated modifier (falling back to the nearest one),
- * with the actors coordinated to its left. In a relative clause (", who wrote") with no actor
- * of its own, the antecedent just before the clause.
+ * with the actors coordinated to its left and the one they operate under ("rebels under OPS").
+ * In a relative clause (", who wrote") with no actor of its own, the antecedent just before the
+ * clause.
  */
 export function subjectBefore(s: SentenceInfo, text: string, clause: Clause, pos: number, opts: GroupOptions = {}): ActorRef[] {
   const titles = opts.titleWords ?? new Set<string>();
@@ -79,7 +119,9 @@ export function subjectBefore(s: SentenceInfo, text: string, clause: Clause, pos
     const a = before[i]!;
     if (!inPrepositionalPhrase(text, a, clause.start) && !isCompoundModifier(text, a)) head = a;
   }
-  head ??= before.at(-1);
+  // Every candidate sits in a prepositional phrase ("militants from IS attacked"): the last one,
+  // unless it only modifies a noun ("an IED planted on a civilian vehicle exploded").
+  head ??= opts.memberNouns ? before.filter((a) => !modifiesNoun(text, a, pos, opts.memberNouns!)).at(-1) : before.at(-1);
   if (!head) {
     if (RELATIVE_OPENERS.has(clause.opener)) {
       const antecedent = s.actors.filter((a) => a.end <= clause.openerStart && clause.openerStart - a.end <= 2).at(-1);
@@ -92,7 +134,12 @@ export function subjectBefore(s: SentenceInfo, text: string, clause: Clause, pos
     if (!joinable(text, before[i]!, group[0]!, titles)) break;
     group.unshift(before[i]!);
   }
-  return uniqueActors(listOnly(text, group, head));
+  const subjects = listOnly(text, group, head);
+  for (let i = before.indexOf(head) + 1; i < before.length; i++) {
+    if (!UNDER_GAP.test(text.slice(subjects.at(-1)!.end, before[i]!.start))) break;
+    subjects.push(before[i]!);
+  }
+  return uniqueActors(subjects);
 }
 
 /** Object group: the first actor after `pos` in the clause, with those coordinated to its right. */
@@ -134,4 +181,35 @@ export function agentAfter(s: SentenceInfo, text: string, clause: Clause, pos: n
   const at = pos + m.index + m[0].length;
   const group = objectAfter(s, text, clause, at, opts);
   return group.length && group[0]!.start - at <= 24 ? group : [];
+}
+
+// "when QSD passed by it", "as a regime convoy was passing": who came by when it happened.
+const PASSER_OPENER = /^,?\s+(?:when|as|while)\s+(?:(?:a|an|the)\s+)?$/i;
+const PASSED = /^(?:\s+\p{Ll}+)?\s+(?:(?:was|were)\s+)?(?:pass(?:ed|ing)?|drove|driving|driven|travell?(?:ed|ing)|mov(?:ed|ing)|cross(?:ed|ing)|patroll(?:ed|ing)|went|going|came|coming)\b/u;
+
+/**
+ * A blast or ambush "when X passed by": X, named at the start of the clause after the trigger's,
+ * is who it hit.
+ */
+export function passerByAfter(s: SentenceInfo, text: string, clause: Clause): ActorRef[] {
+  const next = s.actors.find((a) => a.start >= clause.end);
+  if (!next || !PASSER_OPENER.test(text.slice(clause.end, next.start))) return [];
+  return PASSED.test(text.slice(next.end, Math.min(s.end, next.end + 40))) ? [next] : [];
+}
+
+// "a commander was killed when ...": a passive casualty verb just before the clause boundary.
+const SUFFERED_BEFORE = /\b(?:was|were)\s+(?:\p{L}+ly\s+)?(?:killed|injured|wounded|hurt|maimed)\s*,?\s*$/u;
+
+/**
+ * "A commander of X was killed when an IED exploded": the trigger's clause opens with "when" and
+ * the clause before it says who suffered; that subject is the event's target.
+ */
+export function sufferedBefore(s: SentenceInfo, text: string, clause: Clause): ActorRef[] {
+  if (clause.opener !== 'when') return [];
+  const before = text.slice(s.start, clause.openerStart);
+  const m = SUFFERED_BEFORE.exec(before);
+  if (!m) return [];
+  const at = s.start + m.index;
+  const prev = clauseAt(text, s, at);
+  return subjectBefore(s, text, prev, at);
 }

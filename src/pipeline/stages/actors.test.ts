@@ -123,3 +123,58 @@ describe('ambiguous aliases and the country focus', () => {
     assert.equal(extractActors(unfocused, '2025-01-01', splitSentences(unfocused, new Set()), [], kb3).actors.length, 0);
   });
 });
+
+describe('a common noun for a state force ("police") and the document\'s country', () => {
+  const kbP = fixtureKnowledgeBase([
+    { id: 'ru-gov', name: 'Government of Ruritania', kind: 'government-body', country: 'RU', aliases: ['Ruritanian government'] },
+    { id: 'ru-police', name: 'Ruritanian Police', kind: 'state-force', country: 'RU', aliases: ['Ruritanian police'], ambiguous: ['police'] },
+    { id: 'gr-police', name: 'Graustarkian Police', kind: 'state-force', country: 'GR', aliases: ['Graustarkian police'], ambiguous: ['police'] },
+  ]);
+  const linked = (text: string, countries: string[]) =>
+    extractActors(text, '2021-05-01', splitSentences(text, new Set()), [], kbP, () => new Set(countries)).actors.map((a) => a.kb_id);
+
+  it('links the police of the one country the places name', () => {
+    const text = 'A roadside bomb went off in a market, leaving two police officers hurt.';
+    assert.deepEqual(linked(text, ['RU']), ['ru-police']);
+    assert.deepEqual(linked(text, ['GR']), ['gr-police']);
+  });
+
+  it('links nothing when the places name two countries, or none', () => {
+    const text = 'A roadside bomb went off in a market, leaving two police officers hurt.';
+    assert.deepEqual(linked(text, ['RU', 'GR']), []);
+    assert.deepEqual(linked(text, []), []);
+  });
+
+  it('takes the country from the actors named when they agree, without asking the places', () => {
+    const text = 'The Ruritanian government met. The Ruritanian government said the police made arrests.';
+    let asked = false;
+    const out = extractActors(text, '2021-05-01', splitSentences(text, new Set()), [], kbP, () => { asked = true; return new Set(['GR']); }).actors;
+    assert.deepEqual(out.map((a) => a.kb_id), ['ru-gov', 'ru-police']);
+    assert.equal(asked, false);
+  });
+
+  it('leaves police that a word before it assigns to someone else', () => {
+    assert.deepEqual(linked('Patrols of the military police were seen near the bridge.', ['RU']), []);
+    assert.deepEqual(linked('Kurdish police closed the road.', ['RU']), []);
+  });
+});
+
+describe('a unit of a state force implies its parent force', () => {
+  const kbU = fixtureKnowledgeBase([
+    { id: 'ru-army', name: 'Ruritanian Army', kind: 'state-force', country: 'RU', aliases: [] },
+    { id: 'ru-gov', name: 'Government of Ruritania', kind: 'government-body', country: 'RU', aliases: [] },
+    { id: 'ninth-corps', name: '9th Corps', kind: 'state-force', country: 'RU', aliases: ['Ninth Corps'], start: '2015',
+      affiliations: [{ predicate: 'part_of', object: 'ru-army', start: '2016', end: '2022' }] },
+  ]);
+  const ids = (text: string, published: string) => extractActors(text, published, splitSentences(text, new Set()), [], kbU).actors;
+
+  it('adds the army, with no mention of its own, when the unit is named in a report of fighting', () => {
+    const out = ids('Unknown gunmen opened fire on a convoy of the 9th Corps near the river.', '2020-05-07');
+    assert.deepEqual(out.map((a) => [a.kb_id, a.mentions.length]), [['ninth-corps', 1], ['ru-army', 0]]);
+  });
+
+  it('adds nothing outside the dates of the affiliation or where the unit does not act', () => {
+    assert.deepEqual(ids('Unknown gunmen opened fire on a convoy of the 9th Corps near the river.', '2023-05-07').map((a) => a.kb_id), ['ninth-corps']);
+    assert.deepEqual(ids('The 9th Corps held a graduation ceremony for new officers.', '2020-05-07').map((a) => a.kb_id), ['ninth-corps']);
+  });
+});

@@ -12,6 +12,10 @@ import { findUnknownActors, foldTokens, type NamePatterns } from '../../actors/f
 import { resolveDefiniteDescriptions, resolveSurnames, type CorefRule, type LinkedMention } from '../../actors/coreference.js';
 import type { Mention, Sentence, Stage } from '../stage.js';
 import { sentenceIndexBefore } from '../sentence-lookup.js';
+import { findPlaces } from './places.js';
+import { eventTriggers } from '../../extract/event-triggers.js';
+import { activeAt, FIELD_FAMILIES, padDate, parentForces } from '../../actors/parent-forces.js';
+import { typeInfo } from '../../extract/event-taxonomy.js';
 
 type Resources = {
   patterns: NamePatterns; coref: CorefRule[]; personsByFirstLast: Map<string, string>;
@@ -21,6 +25,21 @@ type Resources = {
 const cache = new WeakMap<KnowledgeBase, Resources>();
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'from', 'into', 'around', 'outside', 'across', 'toward', 'towards', 'of', 'between', 'via', 'through', 'inside', 'within', 'over', 'entered', 'reached']);
+/**
+ * Words that may stand before a common noun naming a state's force ("police") without saying
+ * whose force it is. Any other word is a modifier ("military police", "Kurdish police",
+ * "civilian police") that makes it someone else's.
+ */
+const PLAIN_BEFORE = new Set(['the', 'a', 'an', 'some', 'several', 'many', 'dozens', 'hundreds', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'and', 'or', 'by', 'with', 'against', 'on', 'for']);
+
+/** True when nothing before a common-noun alias says whose it is: a determiner, a number, punctuation or the start. */
+function plainNounPhrase(text: string, tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  if (!prev) return true;
+  if (/[^\s]/.test(text.slice(prev.end, tokens[first]!.start))) return true;
+  return /^\d+$/.test(prev.norm) || PLAIN_BEFORE.has(prev.norm);
+}
 
 function resources(kb: KnowledgeBase): Resources {
   const hit = cache.get(kb);
@@ -58,19 +77,7 @@ function resources(kb: KnowledgeBase): Resources {
   return res;
 }
 
-/** Pad a partial date to a full day: the first day for starts, the last for ends. */
-function padDate(d: string, end: boolean): string {
-  if (d.length === 10) return d;
-  if (d.length === 7) return end ? `${d}-31` : `${d}-01`;
-  return end ? `${d}-12-31` : `${d}-01-01`;
-}
-
-function validAt(actor: PackActor, date: string | null): boolean {
-  if (!date) return true;
-  if (actor.start && padDate(actor.start, false) > date) return false;
-  if (actor.end && padDate(actor.end, true) < date) return false;
-  return true;
-}
+const validAt: (actor: PackActor, date: string | null) => boolean = activeAt;
 
 /** The date a sentence speaks of: a time inside it, else the publication date. */
 function referenceDates(sentences: Sentence[], times: TimeOut[], published: string | null): (offset: number) => string | null {
@@ -85,7 +92,12 @@ function referenceDates(sentences: Sentence[], times: TimeOut[], published: stri
   };
 }
 
-export function extractActors(text: string, published: string | null, sentences: Sentence[], times: TimeOut[], kb: KnowledgeBase): { actors: ActorOut[]; mentions: Mention[] } {
+/**
+ * `placeCountries` gives the countries of the places the document names; it is called at most
+ * once, only when a common noun alias ("police") needs the document's country.
+ */
+export function extractActors(text: string, published: string | null, sentences: Sentence[], times: TimeOut[], kb: KnowledgeBase,
+  placeCountries: () => ReadonlySet<string> = () => new Set()): { actors: ActorOut[]; mentions: Mention[] } {
   const res = resources(kb);
   const tokens = tokenize(text);
   const dateAt = referenceDates(sentences, times, published);
@@ -94,11 +106,15 @@ export function extractActors(text: string, published: string | null, sentences:
   // Unambiguous hits first: they decide whether ambiguous aliases ("Damascus", "Coalition") may link.
   const linked: LinkedMention[] = [];
   const present = new Set<string>();
-  const choose = (hit: PackHit): PackActor | null => {
+  /** The actors an alias may name at its sentence's date (all of them when none fits the date). */
+  const candidates = (hit: PackHit): PackActor[] => {
     const actors = hit.entry.actorIds.map((id) => kb.actors.get(id)!);
     const date = dateAt(hit.start);
     const fitting = actors.filter((a) => validAt(a, date));
-    const pool = fitting.length ? fitting : actors;
+    return fitting.length ? fitting : actors;
+  };
+  const choose = (hit: PackHit): PackActor | null => {
+    const pool = candidates(hit);
     return pool.find((a) => present.has(a.id)) ?? pool[0] ?? null;
   };
   const accept = (hit: PackHit, actor: PackActor) => {
@@ -114,13 +130,36 @@ export function extractActors(text: string, published: string | null, sentences:
   }
   const top = Math.max(0, ...byCountry.values());
   const focus = new Set([...byCountry].filter(([, n]) => n >= top / 2 && n >= 2).map(([c]) => c));
+  let places: ReadonlySet<string> | null = null;
+  /**
+   * An ambiguous alias links to the actor named plainly elsewhere, else to the one of the
+   * country the document is about (never when candidates of two such countries remain). A
+   * common noun ("police", "tribesmen") with no such actor falls back on the countries of the
+   * document's places, when those and the actors' focus name one country only.
+   */
+  const chooseAmbiguous = (hit: PackHit): PackActor | null => {
+    const pool = candidates(hit);
+    const named = pool.find((a) => present.has(a.id));
+    if (named) return named;
+    // With a candidate of no country among them ("the Coalition"), the focus cannot choose
+    // against it: only the first candidate may link.
+    if (!pool.every((a) => a.country)) return pool[0]?.country && focus.has(pool[0].country) ? pool[0] : null;
+    const inFocus = pool.filter((a) => focus.has(a.country!));
+    if (inFocus.length) return new Set(inFocus.map((a) => a.country)).size === 1 ? inFocus[0]! : null;
+    if (hit.entry.caseMode !== 'any') return null;
+    places ??= placeCountries();
+    const countries = new Set([...focus, ...places]);
+    if (countries.size !== 1) return null;
+    const [only] = countries;
+    return pool.find((a) => a.country === only) ?? null;
+  };
   for (const hit of hits) {
     if (!hit.entry.ambiguous) continue;
     const prev = tokens[hit.firstToken - 1];
     if (prev && LOCATIVE.has(prev.norm)) continue;
-    const a = choose(hit);
-    // Linked when the actor is named plainly elsewhere, or belongs to the country the document is about.
-    if (a && (present.has(a.id) || (a.country && focus.has(a.country)))) accept(hit, a);
+    if (hit.entry.caseMode === 'any' && !plainNounPhrase(text, tokens, hit.firstToken)) continue;
+    const a = chooseAmbiguous(hit);
+    if (a) accept(hit, a);
   }
 
   const taken = new Uint8Array(tokens.length);
@@ -161,7 +200,21 @@ export function extractActors(text: string, published: string | null, sentences:
   for (const m of resolveSurnames(tokens, persons, surnames, isTaken, text)) { linked.push(m); mark(m); }
   for (const m of resolveDefiniteDescriptions(tokens, res.coref, linked, isTaken, text)) { linked.push(m); mark(m); }
 
-  return assemble(linked, kb, tokens, sentences);
+  // A state force's unit named in a sentence that reports fighting, arrests or troop movements
+  // implies the force it is part of at that date ("a convoy of the 5th Corps was attacked" →
+  // the army): an actor of the document with no mention of its own, for the event to roll up to.
+  const implied: PackActor[] = [];
+  const reports = new Map<number, boolean>();
+  for (const m of linked) {
+    if (m.via !== 'pack') continue;
+    const parents = parentForces(kb, m.key, dateAt(m.start));
+    const si = sentenceIndexBefore(sentences, m.start);
+    const s = sentences[si];
+    if (!parents.length || !s) continue;
+    if (!reports.has(si)) reports.set(si, eventTriggers(kb).matchAll(text, s.start, s.end).some((t) => FIELD_FAMILIES.has(typeInfo(kb, t.value.type).family)));
+    if (reports.get(si)) for (const p of parents) if (!implied.includes(p)) implied.push(p);
+  }
+  return assemble(linked, kb, tokens, sentences, implied);
 }
 
 /**
@@ -224,7 +277,7 @@ function mergeAliasStatements(text: string, tokens: Token[], linked: LinkedMenti
   }
 }
 
-function assemble(linked: LinkedMention[], kb: KnowledgeBase, _tokens: Token[], sentences: Sentence[]): { actors: ActorOut[]; mentions: Mention[] } {
+function assemble(linked: LinkedMention[], kb: KnowledgeBase, _tokens: Token[], sentences: Sentence[], implied: PackActor[]): { actors: ActorOut[]; mentions: Mention[] } {
   linked.sort((a, b) => a.start - b.start);
   const byKey = new Map<string, ActorOut>();
   const sentenceOf = (offset: number) => Math.max(0, sentenceIndexBefore(sentences, offset));
@@ -246,6 +299,9 @@ function assemble(linked: LinkedMention[], kb: KnowledgeBase, _tokens: Token[], 
       ...(actor.kb_id ? { kbId: actor.kb_id } : {}), kind: actor.kind, via: m.via, sentence: sentenceOf(m.start),
     });
   }
+  for (const p of implied) {
+    if (!byKey.has(p.id)) byKey.set(p.id, { id: `a${byKey.size + 1}`, name: p.name, kind: p.kind, aliases: [], kb_id: p.id, mentions: [] });
+  }
   return { actors: [...byKey.values()], mentions };
 }
 
@@ -253,7 +309,10 @@ const stage: Stage = {
   name: 'actors',
   requires: ['sentences'],
   run({ document, layers, kb }) {
-    return extractActors(document.text, document.published, layers.sentences ?? [], layers.times ?? [], kb);
+    // The places stage runs later (it needs the actor mentions); a common noun's country may
+    // need the document's places now, found without them.
+    const placeCountries = () => new Set(findPlaces({ document, layers, kb }).places.map((p) => p.country).filter((c): c is string => !!c));
+    return extractActors(document.text, document.published, layers.sentences ?? [], layers.times ?? [], kb, placeCountries);
   },
 };
 export default stage;

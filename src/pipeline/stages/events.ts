@@ -9,7 +9,9 @@ import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInf
 import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
 import { acledFor, typeInfo } from '../../extract/event-taxonomy.js';
 import { clauseAt } from '../../extract/clauses.js';
-import { agentAfter, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
+import { agentAfter, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, passerByAfter, subjectBefore, sufferedBefore } from '../../extract/clause-actors.js';
+import { readStringList } from '../../knowledge/lexicon-shapes.js';
+import { FIELD_FAMILIES, padDate, parentForces } from '../../actors/parent-forces.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
 import { eventDate } from '../../extract/event-date.js';
 import { eventPlace, placeRank } from '../../extract/event-place.js';
@@ -73,12 +75,39 @@ function namesCombatant(kb: KnowledgeBase, text: string, from: number, to: numbe
   return re.test(text.slice(from, Math.min(limit, Math.max(to, from + 40))));
 }
 
+const memberNounsCache = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/** Nouns for an actor's people and units ("fighters", "convoy"): "IS fighters" is IS, "a civilian vehicle" is not civilians. */
+function memberNouns(kb: KnowledgeBase): ReadonlySet<string> {
+  let set = memberNounsCache.get(kb);
+  if (!set) {
+    set = new Set([...readStringList(kb.lexicons, 'combatant-nouns'), ...readStringList(kb.lexicons, 'military-nouns')].map((w) => w.toLowerCase()));
+    memberNounsCache.set(kb, set);
+  }
+  return set;
+}
+
 const PASSIVE_BETWEEN = /\b(?:was|were|been|being)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn)\b/u;
 
 const SINGULAR_OBJECT = /^\s+(?:a|an|one|the|his|her|its|their)\s+(?!\S+s\b)/i;
 
 function addRole(out: { actor: string; role: Role }[], refs: ActorRef[], role: Role): void {
   for (const r of refs) if (!out.some((x) => x.actor === r.actor && x.role === role)) out.push({ actor: r.actor, role });
+}
+
+/**
+ * In the field a state force's unit acts for the force it is part of on that day ("a convoy of
+ * the 5th Corps" is the army's): the parent takes the unit's role, when the actors stage has it.
+ */
+function rollUpUnits(kb: KnowledgeBase, idx: DocIndex, actors: { actor: string; role: Role }[], day: string | null): void {
+  for (const { actor, role } of [...actors]) {
+    const kbId = idx.actors.get(actor)?.kb_id;
+    if (!kbId) continue;
+    for (const parent of parentForces(kb, kbId, day)) {
+      const out = [...idx.actors.values()].find((a) => a.kb_id === parent.id);
+      if (out && !actors.some((x) => x.actor === out.id && x.role === role)) actors.push({ actor: out.id, role });
+    }
+  }
 }
 
 function names(idx: DocIndex, ids: string[]): string {
@@ -103,6 +132,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
   const text = idx.text;
   const cues = modalityCues(kb);
   const titleWords = relationCues(kb).titleWords;
+  const members = memberNouns(kb);
   const out: Draft[] = [];
   const specificViolence = triggers.some((t) => !t.value.generic && typeInfo(kb, t.value.type).family === 'violence');
   // "protested against the arrest of ...": what follows a grievance trigger is its subject
@@ -120,7 +150,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
 
     // Actors and roles from the clause.
     const opts = { titleWords };
-    const subject = subjectBefore(s, text, clause, t.start, opts).filter((a) => a.end <= t.start || a.start >= t.end);
+    const subject = subjectBefore(s, text, clause, t.start, { ...opts, memberNouns: members }).filter((a) => a.end <= t.start || a.start >= t.end);
     const agent = agentAfter(s, text, clause, t.end, opts);
     const passive = trig.pos === 'verb' && isPassive(text, t.start, clause.start);
     const taken = new Set([...subject, ...agent].map((a) => a.actor));
@@ -153,6 +183,12 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       addRole(actors, object, info.roles.object);
     }
     addRole(actors, evoked, info.roles.subject);
+    // A blast that hit whoever passed by ("... when QSD passed by it"), or one named as what
+    // killed someone ("a commander was killed when an IED exploded"): the target outside the clause.
+    if (info.family === 'violence' && !info.symmetric && !actors.some((a) => a.role === info.roles.object)) {
+      const outside = [...passerByAfter(s, text, clause), ...sufferedBefore(s, text, clause)];
+      addRole(actors, outside.filter((a) => !actors.some((x) => x.actor === a.actor)), info.roles.object);
+    }
     const modality: Modality = mod.modality;
     if (mod.cue && (modality === 'claimed' || modality === 'reported')) {
       const cueClause = clauseAt(text, s, mod.cue.start, mod.cue.end);
@@ -171,6 +207,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
 
     const place = eventPlace(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
     const date = eventDate(text, idx.sentences, s, t.start, published);
+    if (FIELD_FAMILIES.has(info.family)) rollUpUnits(kb, idx, actors, date.whens[0]?.start ?? (published ? padDate(published, false) : null));
     const violent = info.family === 'violence';
     if (violent && fatalities === undefined) fatalities = findFatalities(kb, text, s.start, s.end, s.times);
     let fat = violent ? fatalities ?? null : null;
@@ -243,16 +280,33 @@ function absorb(into: Draft, from: Draft): void {
   into.confidence = Math.max(into.confidence, from.confidence);
 }
 
+const AGENT_ROLES: ReadonlySet<Role> = new Set(['perpetrator', 'participant', 'speaker', 'facilitator', 'claimant']);
+
+/**
+ * Two words of one sentence for one happening ("an IED planted in an X vehicle by Y exploded"):
+ * the same type, date and place, and actors that fit together: not two different sets of
+ * agents ("A shelled B and C shelled D" is two events), no actor on both sides.
+ */
+function sameHappening(a: Draft, b: Draft): boolean {
+  if (a.sentence !== b.sentence || a.type !== b.type || a.place !== b.place
+    || `${a.date?.start}/${a.date?.end}` !== `${b.date?.start}/${b.date?.end}`) return false;
+  const side = (d: Draft, agent: boolean) => new Set(d.actors.filter((x) => AGENT_ROLES.has(x.role) === agent).map((x) => x.actor));
+  const [agentsA, agentsB, othersA, othersB] = [side(a, true), side(b, true), side(a, false), side(b, false)];
+  if (agentsA.size && agentsB.size && (agentsA.size !== agentsB.size || [...agentsA].some((x) => !agentsB.has(x)))) return false;
+  return ![...agentsA].some((x) => othersB.has(x)) && ![...agentsB].some((x) => othersA.has(x));
+}
+
 /**
  * Merges repeated mentions: the same type, actors, date and place anywhere in the document;
- * and a later mention without a date of its own ("The attack killed ...") whose actors are
- * among those of an event of the same family just before it in the paragraph.
+ * words of one sentence for the same happening; and a later mention without a date of its own
+ * ("The attack killed ...") whose actors are among those of an event of the same family just
+ * before it in the paragraph.
  */
 function merge(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   const byKey = new Map<string, Draft>();
   for (const d of drafts) {
-    const same = byKey.get(dedupeKey(d));
+    const same = byKey.get(dedupeKey(d)) ?? out.find((p) => sameHappening(p, d));
     if (same) { absorb(same, d); continue; }
     if (!d.ownDate) {
       const ids = actorIds(d);

@@ -1,0 +1,38 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { activeAt, parentForces } from './parent-forces.js';
+import { fixtureKnowledgeBase } from '../knowledge/knowledge-base-fixture.js';
+
+const kb = fixtureKnowledgeBase([
+  { id: 'gov', name: 'Government of Ruritania', kind: 'government-body', aliases: [] },
+  { id: 'army', name: 'Ruritanian Army', kind: 'state-force', aliases: [], end: '2024-12-08', affiliations: [{ predicate: 'part_of', object: 'gov' }] },
+  { id: 'air', name: 'Ruritanian Air Wing', kind: 'state-force', aliases: [], affiliations: [{ predicate: 'part_of', object: 'army' }] },
+  { id: 'squadron', name: '3rd Squadron', kind: 'state-force', aliases: [], affiliations: [{ predicate: 'part_of', object: 'air', start: '2018-06' }] },
+  { id: 'militia', name: 'Hill Militia', kind: 'militia', aliases: [], affiliations: [{ predicate: 'part_of', object: 'army' }] },
+  { id: 'allied', name: 'Allied Brigade', kind: 'state-force', aliases: [], affiliations: [{ predicate: 'allied_with', object: 'army' }] },
+]);
+const ids = (id: string, date: string | null) => parentForces(kb, id, date).map((a) => a.id);
+
+describe('parent forces', () => {
+  it('climbs part_of through state forces only, nearest first', () => {
+    assert.deepEqual(ids('squadron', '2020-05-01'), ['air', 'army']);
+    assert.deepEqual(ids('army', '2020-05-01'), []);
+  });
+
+  it('keeps to the dates of the affiliation and of the parent', () => {
+    assert.deepEqual(ids('squadron', '2017-01-01'), []);
+    assert.deepEqual(ids('squadron', '2025-02-01'), ['air']);
+    assert.deepEqual(ids('squadron', null), ['air', 'army']);
+  });
+
+  it('never rolls up a militia or an ally', () => {
+    assert.deepEqual(ids('militia', '2020-05-01'), []);
+    assert.deepEqual(ids('allied', '2020-05-01'), []);
+  });
+
+  it('reads partial dates as whole months and years', () => {
+    assert.equal(activeAt({ start: '2018-06' }, '2018-06-01'), true);
+    assert.equal(activeAt({ start: '2018-06' }, '2018-05-31'), false);
+    assert.equal(activeAt({ end: '2019' }, '2019-12-31'), true);
+  });
+});

@@ -1,12 +1,18 @@
 // Where an event happened: a place named in its sentence — the most specific one in its clause
 // (first after the trigger, else nearest before it, on ties), else the nearest in the sentence. A name
 // that is also an actor mention ("Damascus carried out ...") is a place only after a locative
-// preposition. No place in the sentence: none (places are never invented).
+// preposition. A place the text puts inside another ("X in the countryside of Y", "X area west of
+// Y") is preferred to its container whatever their kinds, countries aside. Where people are from
+// ("fighters who are from X") yields to any other place. No place in the sentence: none (places
+// are never invented).
 import type { Clause } from './clauses.js';
 import { isCompoundModifier } from './clause-actors.js';
 import type { PlaceRef, SentenceInfo } from './sentence-index.js';
 
 const LOCATIVE = /\b(?:in|near|at|to|from|toward|towards|into|outside|around|across|inside|on|over)\s+(?:the\s+)?(?:\p{L}+\s+)?$/iu;
+/** "whose fighters are from X", "who come from X": where people are from, not where the event is
+ *  ("a patrol starting from X" still locates it). */
+const ORIGIN = /\b(?:is|are|was|were|come|comes|came|hails?|hailing)\s+(?:(?:also|originally|all)\s+)?from\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$/iu;
 
 export function usablePlaces(text: string, s: SentenceInfo): PlaceRef[] {
   return s.places.filter((p) => {
@@ -17,26 +23,50 @@ export function usablePlaces(text: string, s: SentenceInfo): PlaceRef[] {
   });
 }
 
+/** Countries, and regions that span a country or more: never a place "inside" another. */
+const WIDE = 4.5;
 // Lower is more specific: an event is placed at the most precise place its clause names
 // ("civilians in Kafr Takharim in Idleb protested" → Kafr Takharim, not Idleb).
 const SPECIFICITY: Record<string, number> = {
   site: 0, camp: 0, base: 0, border: 0, village: 1, town: 1, city: 1, district: 1, other: 2, admin2: 2,
-  admin1: 3, region: 4, country: 4, continent: 5,
+  admin1: 3, region: 4, country: WIDE, continent: 5,
 };
 
-const INSIDE = /^(?:\s+(?:city|town|village|camp|area|district|province|governorate|countryside))?(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|central)\s+)?)$/i;
+// A place the text puts inside (or just by) the next one: "X, Y", "X in Y", "X town in the
+// north-western countryside of Y", "X area west of Y", "X (Y)", "(Y) region of Z", "X street of Y".
+const DIR = '(?:rural|central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)';
+const DESCRIBER = '(?:city|town|village|camp|area|areas|district|subdistrict|province|governorate|countryside|outskirts|suburbs|vicinity|desert|region|regions|plain|plains|valley|mountains?|street|square|market|neighbou?rhood)';
+const INSIDE = new RegExp(`^\\)?(?:\\s+${DESCRIBER})?(?:\\s+and\\s+its\\s+(?:countryside|outskirts|surroundings|vicinity))?(?:\\s*,\\s*(?:${DIR}\\s+)?|\\s+(?:in|of)\\s+(?:the\\s+)?(?:${DIR}\\s+)?(?:countryside\\s+of\\s+(?:the\\s+)?)?|\\s+${DIR}\\s+of\\s+(?:the\\s+)?|\\s*\\(\\s*)$`, 'iu');
 
-/** How specific a place of the document is: 0 (a site) to 5 (a continent). */
-export function placeRank(idx: { places: ReadonlyMap<string, { kind: string }> }, place: string): number {
-  return SPECIFICITY[idx.places.get(place)?.kind ?? 'other'] ?? 2;
+/** How specific a place of the document is: 0 (a site) to 5 (a continent). A name the gazetteer
+ *  lacks, located only by its governorate, is as specific as the governorate. */
+export function placeRank(idx: { places: ReadonlyMap<string, { kind: string; precision?: string; admin1?: string | null }> }, place: string): number {
+  const p = idx.places.get(place);
+  let r = SPECIFICITY[p?.kind ?? 'other'] ?? 2;
+  if (p?.kind === 'region' && !p.admin1) r = WIDE;
+  if (p?.precision === 'admin1') r = Math.max(r, SPECIFICITY.admin1!);
+  return r;
+}
+
+/** "X in the countryside of Y": walk from Y back to the innermost place of the chain. */
+function innermost(text: string, places: PlaceRef[], best: PlaceRef, from: number, rank: (p: PlaceRef) => number): PlaceRef {
+  for (let i = places.indexOf(best) - 1; i >= 0; i--) {
+    const prev = places[i]!;
+    if (prev.start < from || rank(prev) >= WIDE || !INSIDE.test(text.slice(prev.end, best.start))) break;
+    best = prev;
+  }
+  return best;
 }
 
 export function eventPlace(
   text: string, s: SentenceInfo, clause: Clause, start: number, end: number, rankOf?: (place: string) => number,
 ): PlaceRef | null {
-  const places = usablePlaces(text, s);
-  if (!places.length) return null;
+  const all = usablePlaces(text, s);
+  if (!all.length) return null;
   const rank = (p: PlaceRef) => rankOf?.(p.place) ?? 2;
+  // Places named as an origin ("fighters who are from X") only when nothing else is named.
+  const located = all.filter((p) => !ORIGIN.test(text.slice(Math.max(s.start, p.start - 40), p.start)));
+  const places = located.length ? located : all;
   // Candidates in the clause, in order of preference: after the trigger, then nearest before.
   const inClause = [
     ...places.filter((p) => p.start >= end && p.end <= clause.end),
@@ -46,12 +76,7 @@ export function eventPlace(
     let best = inClause[0]!;
     for (const p of inClause) if (rank(p) < rank(best)) best = p;
     // "Kafr Takharim in Idleb", "Basira, Deir ez-Zor": the first of a chain lies inside the rest.
-    for (let i = places.indexOf(best) - 1; i >= 0; i--) {
-      const prev = places[i]!;
-      if (prev.start < clause.start || rank(prev) > rank(best) || !INSIDE.test(text.slice(prev.end, best.start))) break;
-      best = prev;
-    }
-    return best;
+    return innermost(text, places, best, clause.start, rank);
   }
   let best: PlaceRef | null = null;
   let dist = Infinity;
@@ -59,5 +84,7 @@ export function eventPlace(
     const d = p.end <= start ? start - p.end : p.start - end;
     if (d < dist) { dist = d; best = p; }
   }
-  return best;
+  // "an operation in the village of X in the eastern countryside of Y, during which ...": the
+  // nearest place is Y, the chain's innermost is where it happened.
+  return best && innermost(text, places, best, s.start, rank);
 }

@@ -110,3 +110,67 @@ test('a demonym is never a place, and a possessive does not hide the name', () =
   const syria = out.places!.find((p) => p.country === 'SY' && p.kind === 'country');
   assert.ok(syria && syria.mentions.some((m) => m.text === 'Syria'), names.join(', '));
 });
+
+const mentionOf = (places: ReturnType<typeof run>['places'], text: string) => places!.find((p) => p.mentions.some((m) => m.text === text));
+
+test('a stated container binds: a namesake outside it gives way to an unknown name at the container', () => {
+  // "X area west of Y": Syria's Sinjar (Idlib) lies 65 km from Salamiyah, in another governorate.
+  const far = mentionOf(run('Clashes broke out in the Sinjar area west of Salamiyah.').places, 'Sinjar');
+  assert.equal(far?.geonames_id, null, JSON.stringify(far));
+  assert.equal(far?.precision, 'near');
+  assert.ok(Math.abs(far!.lat! - 35.01) < 0.05 && Math.abs(far!.lon! - 37.05) < 0.05, 'at Salamiyah');
+  // East of Maarat al-Numan it is the Idlib village.
+  const near = mentionOf(run('Shells hit the Sinjar area east of Maarat al-Numan.').places, 'Sinjar');
+  assert.ok(near?.geonames_id && near.country === 'SY' && near.admin1 === 'Idlib', JSON.stringify(near));
+});
+
+test('a partial match of a longer name outside the container keeps the whole name', () => {
+  const places = run('A mine exploded in the Bab al Nasr area in Deir ez-Zor province.').places!;
+  const whole = mentionOf(places, 'Bab al Nasr');
+  assert.ok(whole && whole.admin1 === 'Deir ez-Zor' && whole.geonames_id === null, JSON.stringify(places));
+  assert.ok(!places.some((p) => p.name === 'Al Bāb'), 'not Al-Bab in Aleppo');
+});
+
+test('another name in parentheses is the same place; a remark in parentheses is skipped', () => {
+  // "Zap" alone is a village in Turkey; "(Amadiya)" says which place is meant.
+  const places = run('Jets hit Kuniska village (local name) in Zap (Amadiya) district of Duhok.').places!;
+  assert.ok(!places.some((p) => p.country === 'TR'), JSON.stringify(places));
+  const amadiya = mentionOf(places, 'Amadiya');
+  assert.ok(amadiya?.mentions.some((m) => m.text === 'Zap'), JSON.stringify(places));
+  const village = mentionOf(places, 'Kuniska');
+  assert.ok(village && village.precision === 'near' && village.lat === amadiya!.lat, JSON.stringify(places));
+});
+
+test('a street named after a town is a site of the city it is in', () => {
+  // Tadef is a town 45 km from Manbij: "Tadef street of Manbij city" is in Manbij.
+  const places = run('A car bomb exploded on Tadef street of Manbij city.').places!;
+  const street = mentionOf(places, 'Tadef');
+  const city = mentionOf(places, 'Manbij');
+  assert.ok(street && city && street.lat === city.lat && street.lon === city.lon && street.precision === 'near', JSON.stringify(places));
+});
+
+test('"X region of Y" does not reject a known town just across the border of Y', () => {
+  // Mergasur lies in Erbil governorate, next to Duhok's.
+  const p = mentionOf(run('Drones struck targets in the Mergasur region of Duhok.').places, 'Mergasur');
+  assert.ok(p?.geonames_id && p.admin1 === 'Erbil', JSON.stringify(p));
+});
+
+test('a village abroad needs the document to name its country', () => {
+  // "Zap" is only a small Turkish village in the gazetteer, 35 km from Amadiya.
+  const iq = run('Airstrikes hit Zap overnight. Families fled to Amadiya in Duhok province.').places!;
+  assert.ok(!iq.some((p) => p.country === 'TR'), JSON.stringify(iq));
+  const tr = run('Turkey said its jets hit Zap overnight. Families fled to Amadiya in Duhok province.').places!;
+  assert.equal(mentionOf(tr, 'Zap')?.country, 'TR');
+});
+
+test('bodies and actors are no unknown places; "Y city" is the city, not its governorate', () => {
+  const telecom = run('Staff of the Qasioun Telecom in Aleppo went on strike.').places!;
+  assert.ok(!telecom.some((p) => p.mentions.some((m) => /Telecom/.test(m.text))), JSON.stringify(telecom));
+  const text = 'Fighting pitted the Hamza Division against Zakiyeh Fighters at Shuyukh in Idlib city.';
+  const actor: Mention = { start: 43, end: 59, text: 'Zakiyeh Fighters', type: 'actor', via: 'pattern', sentence: 0 };
+  assert.equal(text.slice(actor.start, actor.end), actor.text);
+  const places = run(text, [actor]).places!;
+  assert.ok(!places.some((p) => p.mentions.some((m) => m.text.includes('Zakiyeh'))), JSON.stringify(places));
+  const v = mentionOf(places, 'Shuyukh');
+  assert.equal(v?.precision, 'near', JSON.stringify(places));
+});

@@ -3,7 +3,8 @@
 // Ambiguous names are resolved by the document's context: the countries it is about, the other
 // places it names (proximity, "X, Y" containment), then population. A name the gazetteer lacks
 // but that the text places inside a known one ("in X, rural Y") is kept at Y's coordinates
-// with precision "near".
+// with precision "near". Stated containment ("X in Y", "X area west of Y", "X (Y) region of Z")
+// binds: a namesake outside Y is not what the text means.
 import nlp from 'compromise';
 import type { PlaceOut, Span } from '../../analysis/types.js';
 import type { GazetteerEntry, GazetteerMatch } from '../../geo/gazetteer-types.js';
@@ -16,10 +17,17 @@ import type { Mention, Stage, StageInput } from '../stage.js';
 type Token = { start: number; end: number; text: string };
 type Cues = {
   stop: Set<string>; admin1: Set<string>; near: Set<string>; feature: string[][]; locative: Set<string>; direction: Set<string>;
-  /** Alternation of feature and area words that may follow a name ("town", "desert"). */
-  describer: string;
+  /** Feature, area and site words that may follow a name ("town", "desert", "street"), at the
+   *  start of the text between a name and the next. */
+  describer: RegExp;
   /** Generic heads of Arabic toponyms ("Tal", "Kafr", "Ain"), folded. */
   head: Set<string>;
+  /** Streets, squares, markets: "X street of Y" is a site inside Y. */
+  site: Set<string>;
+  /** Last words of organisation names ("Telecom", "Association"): no place the gazetteer lacks. */
+  organisation: Set<string>;
+  /** Compass words: "X west of Y" puts X near Y. */
+  compass: Set<string>;
 };
 type Candidate = {
   start: number; end: number; surface: string;
@@ -36,7 +44,17 @@ type Candidate = {
   bareComma: boolean;
   /** Whether a locative word precedes it (for names the gazetteer lacks). */
   locative: boolean;
+  /** How it relates to its container: inside it, another name of it ("X (Y)"), a street or
+   *  square of it ("X street of Y"). */
+  link: 'in' | 'alias' | 'site';
+  /** A shorter name matched inside a longer capitalised one ("Bab" of "Bab al Faraj"): the
+   *  whole name, kept as unknown when the match lies outside the stated container. */
+  whole: { end: number; surface: string } | null;
+  /** "Y city", "Y town": the city is meant, not its governorate. */
+  cityCue: boolean;
   chosen: GazetteerEntry | null;
+  /** A name the gazetteer lacks (or whose entries all lie elsewhere) located by its container. */
+  loc: { box: GazetteerEntry; wide: boolean } | null;
 };
 
 const TOKEN_RE = /[’'‘ʿʾ`]?[\p{L}\p{N}][\p{L}\p{M}\p{N}’'‘ʿʾ`]*(?:-[\p{L}\p{M}\p{N}’'‘ʿʾ`]+)*/gu;
@@ -52,14 +70,18 @@ function cuesOf(kb: KnowledgeBase): Cues {
   if (c) return c;
   const map = readStringMap(kb.lexicons, 'place-cues');
   const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
+  const alt = (xs: string[]) => xs.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+    .sort((a, b) => b.length - a.length).join('|');
+  const direction = lower(map.direction);
   c = {
     stop: new Set(readStringList(kb.lexicons, 'place-stopwords').map(foldName)),
-    admin1: lower(map.admin1), near: lower(map.near), locative: lower(map.locative), direction: lower(map.direction),
+    admin1: lower(map.admin1), near: lower(map.near), locative: lower(map.locative), direction,
     feature: (map.feature ?? []).map((f) => f.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
     head: new Set((map.head ?? []).map(foldName)),
-    describer: [...(map.feature ?? []), ...(map.near ?? []), 'locality', 'neighbourhood']
-      .map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
-      .sort((a, b) => b.length - a.length).join('|'),
+    describer: new RegExp(`^\\s+(${alt([...(map.feature ?? []), ...(map.near ?? []), ...(map.site ?? []), ...(map.extent ?? []), 'locality', 'neighbourhood'])})\\b`, 'iu'),
+    site: lower(map.site), organisation: lower(map.organisation),
+    // The direction words that are points of the compass, not "rural", "the", "of".
+    compass: new Set([...direction].filter((w) => /^(?:north|south|east|west)/.test(w) && !/ern$/.test(w))),
   };
   cueCache.set(kb, c);
   return c;
@@ -139,9 +161,17 @@ function wordsAfter(tokens: Token[], j: number, n: number, text: string): string
   return out;
 }
 
+/** A word that says what kind of place a name is ("province", "countryside", "camp", "street"). */
+function isCueWord(w: string, cues: Cues): boolean {
+  return cues.admin1.has(w) || cues.near.has(w) || cues.direction.has(w) || cues.site.has(w) || cues.feature.some((f) => f[0] === w);
+}
+
 function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: KnowledgeBase, cues: Cues): Candidate[] {
   const out: Candidate[] = [];
   const isBlocked = (s: number, e: number) => blocked.some((b) => b.start < e && s < b.end && (b.start < s || b.end > e));
+  // A name the gazetteer lacks is no place where it is an actor's or a person's name ("JaS in
+  // Afrin", "the PMF at X").
+  const isNamed = (t: Token) => blocked.some((b) => b.start < t.end && t.start < b.end);
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     if (!isCapitalised(first.text)) continue;
@@ -186,55 +216,116 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
           start, end: t.end, surface, entries: m.entries, loose: m.loose,
           admin1Cue: t.extra === 0 && cues.admin1.has(next),
           nearCue: cues.near.has(next) || cues.near.has(prev),
-          container: null, strongContainer: false, bareComma: false, locative: cues.locative.has(prev), chosen: null,
+          container: null, strongContainer: false, bareComma: false, locative: cues.locative.has(prev),
+          link: 'in', whole: null, cityCue: next === 'city' || next === 'town', chosen: null, loc: null,
         };
         i = j + t.extra;
         break;
       }
     }
-    if (found) { out.push(found); continue; }
+    if (found) {
+      // "Bab al Faraj", "Hammam al Turkman": a known name followed, in one capitalised run, by
+      // more name (not a cue word such as "Province"). The run is one name; the match is kept
+      // only where the text's container allows it (resolve()).
+      let ln = i;
+      while (ln < last && !isNamed(tokens[ln + 1]!)) ln++;
+      while (ln > i && CONNECTORS.has(tokens[ln]!.text.toLowerCase())) ln--;
+      if (tokens[ln]!.end > found.end && !found.entries.some((e) => e.kind === 'country' || e.kind === 'admin1')) {
+        // "X Association", "X Telecom": the run names a body, not a place.
+        if (cues.organisation.has(tokens[ln]!.text.toLowerCase())) { i = ln; continue; }
+        let k = i + 1;
+        while (k <= ln && tokens[k]!.end <= found.end) k++;
+        while (k < ln && CONNECTORS.has(tokens[k]!.text.toLowerCase())) k++;
+        if (!isCueWord(tokens[k]!.text.toLowerCase(), cues)) {
+          found.whole = { end: tokens[ln]!.end, surface: text.slice(found.start, tokens[ln]!.end) };
+          i = ln;
+        }
+      }
+      out.push(found);
+      continue;
+    }
     // Not in the gazetteer: keep as an unknown candidate when a locative word precedes it.
+    if (isNamed(first)) continue;
     const prev = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
     const prev2 = i > 1 ? `${tokens[i - 2]!.text.toLowerCase()} ${prev}` : '';
-    let j = last;
+    let j = i;
+    while (j < last && !isNamed(tokens[j + 1]!)) j++;
     while (j > i && CONNECTORS.has(tokens[j]!.text.toLowerCase())) j--;
     const surface = text.slice(first.start, tokens[j]!.end);
-    if (!cues.stop.has(foldName(surface)) && !isBlocked(first.start, tokens[j]!.end) && !/^[\p{Lu}\p{N}-]{2,}$/u.test(surface)
-      && !(j === i && (COMMON_WORDS.has(first.text.toLowerCase()) || sentenceInitial(text, first.start)))) {
+    // A lone cue word ("Valley", "Market") names no place; "X Association" names a body.
+    if (!cues.stop.has(foldName(surface)) && !cues.organisation.has(tokens[j]!.text.toLowerCase())
+      && !isBlocked(first.start, tokens[j]!.end) && !/^[\p{Lu}\p{N}-]{2,}$/u.test(surface)
+      && !(j === i && (COMMON_WORDS.has(first.text.toLowerCase()) || sentenceInitial(text, first.start) || isCueWord(first.text.toLowerCase(), cues)))) {
       out.push({ start: first.start, end: tokens[j]!.end, surface, entries: [], loose: false, admin1Cue: false, nearCue: false, container: null,
-        strongContainer: false, bareComma: false, locative: cues.locative.has(prev) || cues.locative.has(prev2), chosen: null });
+        strongContainer: false, bareComma: false, locative: cues.locative.has(prev) || cues.locative.has(prev2),
+        link: 'in', whole: null, cityCue: false, chosen: null, loc: null });
     }
     i = j;
   }
   return out;
 }
 
-/** "X, Y", "X, rural Y", "X in Y countryside": Y contains X. */
+/** "X, Y", "X, rural Y", "X in Y countryside", "X area west of Y", "X (Y) region of Z",
+ *  "X street of Y city": Y contains X (or X lies just by Y, or is another name of Y). */
 function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
   for (let c = 0; c + 1 < cands.length; c++) {
+    const cur = cands[c]!;
     const next = cands[c + 1]!;
-    // "X, Y", "X, rural Y", "X in Y", "X town in the Y countryside".
+    const end = cur.whole?.end ?? cur.end;
+    let between = text.slice(end, next.start);
+    // "Zap (Amadiya)": the parenthesis gives another name of the same place.
+    if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(text.slice(next.end, next.end + 3))) {
+      cur.container = c + 1;
+      cur.link = 'alias';
+      cur.strongContainer = true;
+      continue;
+    }
+    // "(Amadiya) region of Dahuk": the closing parenthesis of an alternative name.
+    if (/\(\s*$/.test(text.slice(Math.max(0, cur.start - 3), cur.start))) between = between.replace(/^\s*\)/, '');
     // Words that describe X, not Y: "X town in Y", "X desert in Y", "X and its countryside in Y".
-    const between = text.slice(cands[c]!.end, next.start)
-      .replace(/^\s+and\s+its\s+[\p{L}]+(?=\s+in\b)/iu, '')
-      .replace(new RegExp(`^\\s+(?:${cues.describer})\\b`, 'iu'), '');
+    between = between.replace(/^\s+and\s+its\s+[\p{L}]+(?=\s+in\b)/iu, '');
+    const d = cues.describer.exec(between);
+    let site = false;
+    if (d) {
+      between = between.slice(d[0].length);
+      site = cues.site.has(d[1]!.toLowerCase());
+    }
+    // "X area (local name) in Y": a remark in parentheses says nothing about containment.
+    if (between.includes('(')) between = between.replace(/\s*\([^()]{0,40}\)/gu, '');
+    let comma = false;
+    let words: string[];
+    let loose = false;
     const m = /^(?:\s*(,)|\s+in)\s+((?:[\p{L}-]+\s+){0,5})$/u.exec(between) ?? /^\s*(,)\s*()$/u.exec(between);
-    if (!m) continue;
-    const words = m[2]!.trim() ? m[2]!.trim().toLowerCase().split(/\s+/).filter((w) => w !== 'in' && w !== 'the') : [];
-    if (!words.every((w) => cues.direction.has(w))) continue;
-    const comma = m[1] === ',';
-    cands[c]!.container = c + 1;
-    cands[c]!.bareComma = comma && words.length === 0;
+    if (m) {
+      comma = m[1] === ',';
+      words = m[2]!.trim() ? m[2]!.trim().toLowerCase().split(/\s+/).filter((w) => w !== 'in' && w !== 'the') : [];
+      if (!words.every((w) => cues.direction.has(w))) continue;
+    } else {
+      // "X area west of Y", "X, 10 km north of Y": X lies by Y. "X region of Y", "X street of Y":
+      // only after a describer, as "of" alone joins far more than places ("the governor of Y").
+      const o = /^\s+(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles)\s+)?((?:[\p{L}-]+\s+){0,3})of\s+(?:the\s+)?$/iu.exec(between);
+      if (!o) continue;
+      words = o[1]!.trim() ? o[1]!.trim().toLowerCase().split(/\s+/) : [];
+      if (!words.every((w) => cues.direction.has(w))) continue;
+      const compass = words.some((w) => cues.compass.has(w));
+      if (!d && !compass) continue;
+      // "X region of Y", "X district of Y": the area may straddle Y's border, so a known X
+      // outside Y is not rejected (a street or a compass bearing is exact).
+      loose = !compass && !site && !cues.near.has(d![1]!.toLowerCase());
+    }
+    cur.container = c + 1;
+    cur.bareComma = comma && words.length === 0;
+    if (site) cur.link = 'site';
     // A list ("A, B and C") also has commas: only direction words, "in", or a governorate
     // after the comma make the containment certain.
-    cands[c]!.strongContainer = !comma || words.length > 0 || next.nearCue || next.admin1Cue
-      || next.entries.some((e) => e.kind === 'admin1' || e.kind === 'region');
+    cur.strongContainer = !loose && (!comma || words.length > 0 || next.nearCue || next.admin1Cue
+      || next.entries.some((e) => e.kind === 'admin1' || e.kind === 'region'));
   }
   // "between A and B in the countryside of C", "A, B and C in D": the list shares C's container.
   for (let c = cands.length - 2; c >= 0; c--) {
     const next = cands[c + 1]!;
-    if (cands[c]!.container !== null || next.container === null || !next.strongContainer) continue;
-    if (!/^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$/iu.test(text.slice(cands[c]!.end, next.start))) continue;
+    if (cands[c]!.container !== null || next.container === null || !next.strongContainer || next.link === 'alias') continue;
+    if (!/^\s*\)?(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$/iu.test(text.slice(cands[c]!.whole?.end ?? cands[c]!.end, next.start))) continue;
     cands[c]!.container = next.container;
     cands[c]!.strongContainer = true;
   }
@@ -251,6 +342,9 @@ function insideBox(e: GazetteerEntry, box: GazetteerEntry): boolean {
   if (e.admin1 && box.admin1) return e.admin1 === box.admin1 || km(e, box) <= 30;
   return km(e, box) <= 100;
 }
+
+/** How far another name of a place, or a street of it, may lie from it. */
+const SAME_PLACE_KM = 15;
 
 function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]): void {
   // Countries and governorates the document is about: named countries and governorates, pack
@@ -293,12 +387,35 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
     return s;
   };
 
+  // The countries of the document's sure places (one vote per name: a country, governorate or
+  // pack place, or a village of the packs' countries with no namesake abroad): a village matched
+  // in a country none of the other places is in needs its exact name and a size.
+  const votes = new Map<string, number>();
+  const ownVote = (c: Candidate): string | null => {
+    if (c.loose || !c.entries.length) return null;
+    const curated = c.entries.filter((e) => e.source !== 'geonames' && e.kind !== 'continent');
+    const pool = curated.length ? curated : c.entries;
+    const cc = pool[0]!.country;
+    if (!cc || !pool.every((e) => e.country === cc)) return null;
+    return curated.length || prior.has(cc) ? cc : null;
+  };
+  for (const c of cands) {
+    const cc = ownVote(c);
+    if (cc) votes.set(cc, (votes.get(cc) ?? 0) + 1);
+  }
+
   // Containers first (they are later in the text): resolve right to left.
   for (let k = cands.length - 1; k >= 0; k--) {
     const c = cands[k]!;
     let options = c.entries;
-    const box = c.container === null ? null : cands[c.container]!.chosen;
-    if (box && options.length) {
+    const cont = c.container === null ? null : cands[c.container]!;
+    const box = cont ? cont.chosen ?? cont.loc?.box ?? null : null;
+    const written = plain(c.surface);
+    if (box && options.length && c.link !== 'in') {
+      // Another name of Y ("X (Y)"), a street or square of Y: the same place, within Y's limits.
+      options = options.filter((e) => (box.kind === 'admin1' || box.kind === 'country' || box.kind === 'region' || box.kind === 'continent'
+        ? insideBox(e, box) : km(e, box) <= SAME_PLACE_KM));
+    } else if (box && options.length) {
       const inside = options.filter((e) => insideBox(e, box));
       // Surely inside Y but no candidate is: the name is one the gazetteer lacks. A name that
       // is a country, governorate, pack place or city is no unknown village: the "containment"
@@ -315,11 +432,36 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
     }
     // A place far from everything the document is about is a spelling collision ("Al-Naba" /
     // Nabha, India) unless it is a large city written with its own spelling.
-    const written = plain(c.surface);
+    const spelled = (e: GazetteerEntry) => plain(e.name) === written || plain(e.name.split(',')[0]!) === written;
     options = options.filter((e) => e.source !== 'geonames' || home(e) || anchors.some((a) => km(a, e) < 1000)
-      || e.population >= 1_000_000
-      || (e.population >= 100_000 && (plain(e.name) === written || plain(e.name.split(',')[0]!) === written)));
-    if (options.length === 0) { c.chosen = null; continue; }
+      || e.population >= 1_000_000 || (e.population >= 100_000 && spelled(e)));
+    // Without a stated container, a village in a country none of the other places is in is most
+    // often a namesake of one the gazetteer lacks.
+    if (!box && votes.size) {
+      const own = ownVote(c);
+      const elsewhere = (cc: string) => (votes.get(cc) ?? 0) - (cc === own ? 1 : 0) > 0;
+      if ([...votes.keys()].some(elsewhere)) {
+        // A name that is also a governorate or pack place vouches for its own country.
+        const self = c.entries.some((e) => e.source !== 'geonames' && e.country === own) ? own : null;
+        options = options.filter((e) => e.source !== 'geonames' || !e.country || e.country === self || elsewhere(e.country)
+          || (e.population >= 10_000 && spelled(e)));
+      }
+    }
+    if (options.length === 0) {
+      c.chosen = null;
+      // A name the text puts inside a place (or after "in", "near") is located by that place;
+      // when the match was part of a longer name, the whole name is the unknown one. "X in
+      // Idleb": a city that shares its name with its governorate stands for the governorate, and
+      // X may lie anywhere in it — say so (unless the text says "Idleb city").
+      if (box && cont && box.kind !== 'country' && box.kind !== 'continent' && (c.locative || c.strongContainer)) {
+        const wide = cont.chosen
+          ? box.kind === 'admin1' || (!cont.cityCue && cont.entries.some((e) => e.kind === 'admin1' && e.admin1 === box.admin1 && e.country === box.country))
+          : cont.loc!.wide;
+        c.loc = { box, wide };
+        if (c.whole) { c.end = c.whole.end; c.surface = c.whole.surface; }
+      }
+      continue;
+    }
     let bestE = options[0]!;
     let bestS = -Infinity;
     for (const e of options) {
@@ -362,30 +504,31 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
   const sentenceOf = (pos: number) => Math.max(0, sentences.findIndex((s) => s.start <= pos && pos < s.end));
   const byKey = new Map<string, PlaceOut>();
   const mentions: Mention[] = [];
-  for (const c of cands) {
-    let key: string;
-    let place: PlaceOut;
+  const keyed = cands.map((c): { key: string; place: PlaceOut } | null => {
     if (c.chosen) {
       const e = c.chosen;
-      key = e.id;
-      place = {
+      return { key: e.id, place: {
         id: '', name: e.name, kind: e.kind, country: e.country, admin1: e.admin1, lat: e.lat, lon: e.lon,
         geonames_id: e.geonames_id, mentions: [], precision: precisionOf(e, c.nearCue),
-      };
-    } else {
-      // Unknown name: only when the text puts it inside a resolved place.
-      const box = c.container === null ? null : cands[c.container]!.chosen;
-      if (!box || !(c.locative || c.strongContainer)) continue;
-      if (box.kind === 'country' || box.kind === 'continent') continue;
-      key = `near:${foldName(c.surface)}:${box.id}`;
-      // "X in Idleb": a city that shares its name with its governorate stands for the
-      // governorate, and X may lie anywhere in it — say so.
-      const wide = box.kind === 'admin1' || cands[c.container!]!.entries.some((e) => e.kind === 'admin1' && e.admin1 === box.admin1 && e.country === box.country);
-      place = {
-        id: '', name: c.surface.replace(/^(?:the)\s+/i, ''), kind: 'village', country: box.country, admin1: box.admin1,
-        lat: box.lat, lon: box.lon, geonames_id: null, mentions: [], precision: wide ? 'admin1' : 'near',
-      };
+      } };
     }
+    // Unknown name: only when the text puts it inside a resolved place.
+    if (!c.loc) return null;
+    const { box, wide } = c.loc;
+    return { key: `near:${foldName(c.surface)}:${box.id}`, place: {
+      id: '', name: c.surface.replace(/^(?:the)\s+/i, ''), kind: 'village', country: box.country, admin1: box.admin1,
+      lat: box.lat, lon: box.lon, geonames_id: null, mentions: [], precision: wide ? 'admin1' : 'near',
+    } };
+  });
+  // "X (Y)" where only Y is known: X is Y's other name, one place.
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k]!;
+    if (!c.chosen && c.link === 'alias' && keyed[k] && keyed[c.container!]) keyed[k] = keyed[c.container!]!;
+  }
+  for (const [k, c] of cands.entries()) {
+    const kp = keyed[k];
+    if (!kp) continue;
+    const { key, place } = kp;
     const existing = byKey.get(key);
     const span: Span = { start: c.start, end: c.end, text: text.slice(c.start, c.end) };
     if (existing) existing.mentions.push(span);

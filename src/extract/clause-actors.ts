@@ -120,8 +120,11 @@ export function subjectBefore(s: SentenceInfo, text: string, clause: Clause, pos
     if (!inPrepositionalPhrase(text, a, clause.start) && !isCompoundModifier(text, a)) head = a;
   }
   // Every candidate sits in a prepositional phrase ("militants from IS attacked"): the last one,
-  // unless it only modifies a noun ("an IED planted on a civilian vehicle exploded").
-  head ??= opts.memberNouns ? before.filter((a) => !modifiesNoun(text, a, pos, opts.memberNouns!)).at(-1) : before.at(-1);
+  // unless it only modifies a noun ("an IED planted on a civilian vehicle exploded"). In a
+  // relative clause ("who were backed by Iran and who fought X") the subject is the pronoun's
+  // antecedent, never a name inside a phrase of the clause.
+  const pool = RELATIVE_OPENERS.has(clause.opener) ? before.filter((a) => !inPrepositionalPhrase(text, a, clause.start)) : before;
+  head ??= opts.memberNouns ? pool.filter((a) => !modifiesNoun(text, a, pos, opts.memberNouns!)).at(-1) : pool.at(-1);
   if (!head) {
     if (RELATIVE_OPENERS.has(clause.opener)) {
       const antecedent = s.actors.filter((a) => a.end <= clause.openerStart && clause.openerStart - a.end <= 2).at(-1);

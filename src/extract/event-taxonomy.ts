@@ -15,6 +15,8 @@ export type EventTypeInfo = {
   roles: { subject: Role; object: Role };
   symmetric: boolean;
   needsActor: boolean;
+  /** Distinct actors the event needs: "cooperation" with one party is a topic, not a happening. */
+  minParties: number;
   acled: Acled | null;
   subtypes: ReadonlyMap<string, Acled>;
   armedTarget: KindOverride | null;
@@ -61,6 +63,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
       roles: { subject: role(type, roles.subject, 'participant'), object: role(type, roles.object, 'target') },
       symmetric: v.symmetric === true,
       needsActor: v.needs_actor === true,
+      minParties: typeof v.min_parties === 'number' ? v.min_parties : v.needs_actor === true ? 1 : 0,
       acled: acledOf(type, 'acled', v.acled),
       subtypes,
       armedTarget: overrideOf(type, 'armed_target', v.armed_target),
@@ -74,7 +77,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
 }
 
 const DEFAULT_INFO: EventTypeInfo = {
-  family: 'other', roles: { subject: 'participant', object: 'target' }, symmetric: false, needsActor: true,
+  family: 'other', roles: { subject: 'participant', object: 'target' }, symmetric: false, needsActor: true, minParties: 1,
   acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null,
 };
 

@@ -7,9 +7,10 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Stage } from '../stage.js';
 import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
 import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
+import { findEventAnaphors, type AnaphorMatch } from '../../extract/event-anaphors.js';
 import { acledFor, typeInfo } from '../../extract/event-taxonomy.js';
 import { clauseAt } from '../../extract/clauses.js';
-import { agentAfter, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, passerByAfter, subjectBefore, sufferedBefore } from '../../extract/clause-actors.js';
+import { agentAfter, inPrepositionalPhrase, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, passerByAfter, subjectBefore, sufferedBefore } from '../../extract/clause-actors.js';
 import { readStringList } from '../../knowledge/lexicon-shapes.js';
 import { FIELD_FAMILIES, padDate, parentForces } from '../../actors/parent-forces.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
@@ -87,9 +88,31 @@ function memberNouns(kb: KnowledgeBase): ReadonlySet<string> {
   return set;
 }
 
+/** Between an attributive participle and the event noun it describes: at most one plain word. */
+const ATTRIBUTIVE_GAP = /^\s+(?:(?!(?:the|a|an|and|or|by|with|in|on|at|to|of)\s)[\p{Ll}-]+\s+)?$/u;
+/** What follows a plural noun, not a present-tense verb: "IS attacks in Syria", "attacks have spared". */
+const NOUN_FOLLOWS = /^\s*(?:[,.;:)]|(?:have|has|had|were|are|was|is|in|on|against|by|of|that|which|since|during|across|throughout)\b)/i;
+
+const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[\p{L}.’'-]+\s+){0,2}$/iu;
+
+/** "attacks", "raids": the verb reading of a plural noun, unless an object follows it. */
+function usedAsNoun(text: string, t: PhraseMatch<Trigger>): boolean {
+  if (t.value.pos === 'noun') return true;
+  // "the timing of declaring", "responsible for attacking": a gerund names the act, not one happening.
+  if (/ing$/i.test(t.text) && /\b(?:of|for|about)\s+$/i.test(text.slice(Math.max(0, t.start - 8), t.start))) return true;
+  // "an IS attack", "the raid": a base form after a determiner is the noun.
+  if (!/(?:ed|ing)$/i.test(t.text) && DETERMINER_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start))) return true;
+  return /[^s]s$/i.test(t.text) && NOUN_FOLLOWS.test(text.slice(t.end, t.end + 14));
+}
+
+/** A trigger whose head word is plural ("attacks", "suicide bombings", "operations against"). */
+const PLURAL_HEAD = /\b\p{L}+[^\s'’siu]s\b/iu;
+
 const PASSIVE_BETWEEN = /\b(?:was|were|been|being)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn)\b/u;
 
 const SINGULAR_OBJECT = /^\s+(?:a|an|one|the|his|her|its|their)\s+(?!\S+s\b)/i;
+
+const AGENT_ROLES: ReadonlySet<Role> = new Set(['perpetrator', 'participant', 'speaker', 'facilitator', 'claimant']);
 
 function addRole(out: { actor: string; role: Role }[], refs: ActorRef[], role: Role): void {
   for (const r of refs) if (!out.some((x) => x.actor === r.actor && x.role === role)) out.push({ actor: r.actor, role });
@@ -128,7 +151,11 @@ function summarize(idx: DocIndex, type: string, actors: { actor: string; role: R
   return parts.join(' ');
 }
 
-function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: PhraseMatch<Trigger>[], published: string | null): Draft[] {
+/**
+ * Drafts for the triggers of one sentence. `told`: the earlier event the sentence's subject
+ * refers back to ("The speech ..."), whose date its events share.
+ */
+function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: PhraseMatch<Trigger>[], published: string | null, told: Draft | null): Draft[] {
   const text = idx.text;
   const cues = modalityCues(kb);
   const titleWords = relationCues(kb).titleWords;
@@ -206,7 +233,9 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     if (!source && info.roles.subject === 'speaker') source = actors.filter((a) => a.role === 'speaker').at(-1)?.actor ?? null;
 
     const place = eventPlace(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
-    const date = eventDate(text, idx.sentences, s, t.start, published);
+    let date = eventDate(text, idx.sentences, s, t.start, published);
+    // A sentence about an event told before ("The recording included ...") is dated by it.
+    if (told?.ownDate && told.date && date.source !== 'sentence') date = { whens: [{ ...told.date }], source: 'sentence', mentions: [] };
     if (FIELD_FAMILIES.has(info.family)) rollUpUnits(kb, idx, actors, date.whens[0]?.start ?? (published ? padDate(published, false) : null));
     const violent = info.family === 'violence';
     if (violent && fatalities === undefined) fatalities = findFatalities(kb, text, s.start, s.end, s.times);
@@ -217,13 +246,25 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     }
 
     if (!actors.length && (info.needsActor || trig.needsActor)) continue;
+    if (new Set(actors.map((a) => a.actor)).size < info.minParties) continue;
+    // "coordinated suicide bombings": a participle describing the next event word is no event.
+    if (trig.pos === 'verb' && /ed$/i.test(t.text) && triggers.some((n) => n.start > t.end && ATTRIBUTIVE_GAP.test(text.slice(t.end, n.start)))) continue;
+    const noun = usedAsNoun(text, t);
+    const pinned = (fat && fat.min > 0) || mod.modality === 'claimed' || (place && placeRank(idx, place.place) <= 2);
+    // "IS attacks in Syria in 2024", "his regional meetings": a plural noun without a day, a
+    // precise place, a toll or a target of its own is a pattern the author describes, not a happening.
+    if (noun && PLURAL_HEAD.test(t.text) && !pinned && !date.whens.some((w) => w.precision === 'day')
+      && !(actors.some((a) => AGENT_ROLES.has(a.role)) && actors.some((a) => !AGENT_ROLES.has(a.role)) && !info.symmetric)) continue;
+    // "an IS attack becomes the only excuse": an indefinite, undated, unplaced noun is hypothetical.
+    if (noun && date.source !== 'sentence' && !pinned && !place
+      && /\b(?:a|an)\s+(?:[\p{L}.-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, t.start - 32), t.start))) continue;
     // A violent word with no actor, place, casualty count or date of its own is talk about
     // violence ("fighting terrorism"), not a reported event.
     if (!actors.length && !place && !fat && date.source !== 'sentence') continue;
     // In analytic prose an undated noun ("cooperation between X and Y", "the speech", "IS
     // attacks") names a topic, not a happening: keep it only when it is pinned to a precise
     // place, has a death toll, or is claimed by someone.
-    if (trig.pos === 'noun' && (date.source === 'published' || date.source === 'none') && !(fat && fat.min > 0)
+    if (noun && (date.source === 'published' || date.source === 'none') && !(fat && fat.min > 0)
       && mod.modality !== 'claimed' && !(place && placeRank(idx, place.place) <= 2)) continue;
 
     let confidence = 0.45;
@@ -280,8 +321,6 @@ function absorb(into: Draft, from: Draft): void {
   into.confidence = Math.max(into.confidence, from.confidence);
 }
 
-const AGENT_ROLES: ReadonlySet<Role> = new Set(['perpetrator', 'participant', 'speaker', 'facilitator', 'claimant']);
-
 /**
  * Two words of one sentence for one happening ("an IED planted in an X vehicle by Y exploded"):
  * the same type, date and place, and actors that fit together: not two different sets of
@@ -336,19 +375,62 @@ function followUpFatalities(kb: KnowledgeBase, idx: DocIndex, drafts: Draft[]): 
   }
 }
 
+/** "self-declared", "well-planned": a trigger glued into an adjective is no event. */
+const GLUED = /\b(?:self|so|well|ill|much|long|oft|widely|newly|hard)[-‐‑]$/i;
+
+/** The latest event before this point that a back-reference ("the speech") can mean. */
+function antecedentOf(drafts: Draft[], a: AnaphorMatch): Draft | null {
+  for (let i = drafts.length - 1; i >= 0; i--) if (a.types.includes(drafts[i]!.type)) return drafts[i]!;
+  return null;
+}
+
+/**
+ * A sentence whose subject is a back-reference ("The speech also included ..., threatening
+ * that ...") tells more of the earlier event: its events take that event's agents where they
+ * have none (a name inside "against X" is a target, not the agent); draftsFor gave them its
+ * date. Claims and reports keep their own source.
+ */
+function continueAntecedent(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, drafts: Draft[], antecedent: Draft): void {
+  const agents = antecedent.actors.filter((a) => AGENT_ROLES.has(a.role));
+  const text = idx.text;
+  for (const d of drafts) {
+    if (d.modality === 'claimed' || d.modality === 'reported') continue;
+    const info = typeInfo(kb, d.type);
+    if (!info.symmetric) {
+      for (const a of d.actors) {
+        const ref = s.actors.find((r) => r.actor === a.actor);
+        if (AGENT_ROLES.has(a.role) && ref && inPrepositionalPhrase(text, ref, s.start)) a.role = info.roles.object;
+      }
+      if (!d.actors.some((a) => AGENT_ROLES.has(a.role))) {
+        d.actors = d.actors.filter((a) => !agents.some((g) => g.actor === a.actor));
+        for (const g of agents) d.actors.push({ actor: g.actor, role: info.roles.subject });
+      }
+    }
+    d.summary = summarize(idx, d.type, d.actors, d.place, d.date);
+  }
+}
+
 export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: string | null): EventOut[] {
   const matches = eventTriggers(kb).matchAll(idx.text);
   const drafts: Draft[] = [];
   let k = 0;
   for (const s of idx.sentences) {
     while (k < matches.length && matches[k]!.start < s.start) k++;
+    const anaphors = findEventAnaphors(kb, idx.text, s.start, s.end).map((a) => ({ ...a, antecedent: antecedentOf(drafts, a) }));
     const here: PhraseMatch<Trigger>[] = [];
     for (let j = k; j < matches.length && matches[j]!.start < s.end; j++) {
       const m = matches[j]!;
       if (m.end > s.end || overlapsMention(s, m.start, m.end) || isQuoted(idx, m.start, m.end)) continue;
+      if (GLUED.test(idx.text.slice(Math.max(0, m.start - 8), m.start))) continue;
+      // "the latest speech": the event told before, not a new one.
+      if (anaphors.some((a) => a.antecedent && a.start < m.end && m.start < a.end)) continue;
       here.push(m);
     }
-    if (here.length) drafts.push(...draftsFor(kb, idx, participants(idx.text, s), here, published));
+    if (!here.length) continue;
+    const told = anaphors.find((a) => a.opensSentence && a.antecedent)?.antecedent ?? null;
+    const found = draftsFor(kb, idx, participants(idx.text, s), here, published, told);
+    if (told) continueAntecedent(kb, idx, s, found, told);
+    drafts.push(...found);
   }
   followUpFatalities(kb, idx, drafts);
   return merge(drafts).map(({ sentence: _s, paragraph: _p, family: _f, ownDate: _o, ...e }, i) => ({ id: `e${i + 1}`, ...e }));

@@ -1,0 +1,70 @@
+// Events in analytic prose: back-references to an event told before, patterns the author
+// describes (plural, undated), hypothetical and adjectival uses of event words, and events
+// that need two parties.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import events from './events.js';
+import { testKb } from '../../extract/test-kb.js';
+import { buildLayers, testDocument, year, type ActorSpec, type PlaceSpec, type TimeSpec } from '../../extract/test-layers.js';
+import type { EventOut } from '../../analysis/types.js';
+
+function run(text: string, spec: { actors?: ActorSpec[]; places?: PlaceSpec[]; times?: TimeSpec[] }): EventOut[] {
+  return events.run({ document: testDocument(text, '2021-05'), layers: buildLayers(text, spec), kb: testKb() }).events!;
+}
+const roles = (e: EventOut | undefined, id: string) => e?.actors.filter((a) => a.actor === id).map((a) => a.role) ?? [];
+
+test('a sentence opening with "The video ..." continues the event told before: its agents and date, no new event', () => {
+  const text = 'On Monday, the Hill Guards released a video of their commander. '
+    + 'The video also included a direct threat against the Valley Army, warning that its leaders would be hunted down.';
+  const out = run(text, {
+    actors: [{ name: 'Hill Guards' }, { name: 'Valley Army' }],
+    times: [{ text: 'Monday', start: '2021-05-03' }],
+  });
+  const threats = out.filter((e) => e.type === 'threat' || (e.type === 'statement' && e.evidence[0]!.start > 60));
+  assert.ok(threats.length >= 1, JSON.stringify(out.map((e) => e.summary)));
+  for (const e of threats) {
+    assert.equal(e.date?.start, '2021-05-03', e.summary);
+    assert.ok(roles(e, 'a1').length > 0 && !roles(e, 'a1').includes('target'), e.summary);
+    assert.ok(!['speaker', 'perpetrator'].includes(roles(e, 'a2')[0] ?? ''), `the Valley Army is addressed, not speaking: ${e.summary}`);
+  }
+  // "The video" itself is the release told before, not a second one.
+  assert.equal(out.filter((e) => e.type === 'propaganda-release').length, 1);
+});
+
+test('plural undated event nouns describe a pattern; with a day or a target they are happenings', () => {
+  const pattern = run('The number of Hill Guards attacks in Freedonia in 2019 doubled.', {
+    actors: [{ name: 'Hill Guards' }], places: [{ name: 'Freedonia', kind: 'country' }], times: [year('2019', 2019)],
+  });
+  assert.deepEqual(pattern.filter((e) => e.type === 'attack'), []);
+  const dated = run('On 3 May 2021, the Hill Guards carried out raids in Karmel.', {
+    actors: [{ name: 'Hill Guards' }], places: [{ name: 'Karmel' }], times: [{ text: '3 May 2021', start: '2021-05-03' }],
+  });
+  assert.equal(dated.filter((e) => e.type === 'attack').length, 1);
+  const targeted = run('In 2019, the Hill Guards attacks on the Valley Army intensified.', {
+    actors: [{ name: 'Hill Guards' }, { name: 'Valley Army' }], times: [year('2019', 2019)],
+  });
+  assert.equal(targeted.filter((e) => e.type === 'attack').length, 1);
+});
+
+test('hypothetical, adjectival and glued event words are no events', () => {
+  const hypothetical = run('A Hill Guards attack would give the Valley Army a pretext to stay.', {
+    actors: [{ name: 'Hill Guards' }, { name: 'Valley Army' }],
+  });
+  assert.deepEqual(hypothetical.filter((e) => e.type === 'attack'), []);
+  const glued = run('The Hill Guards answer to a self-declared council in Karmel.', { actors: [{ name: 'Hill Guards' }], places: [{ name: 'Karmel' }] });
+  assert.deepEqual(glued.filter((e) => e.type === 'statement'), []);
+  const adjective = run('In 2019, the Hill Guards conducted coordinated suicide bombings on Karmel.', {
+    actors: [{ name: 'Hill Guards' }], places: [{ name: 'Karmel' }], times: [year('2019', 2019)],
+  });
+  assert.deepEqual(adjective.filter((e) => e.type === 'cooperation'), [], JSON.stringify(adjective.map((e) => e.summary)));
+  assert.equal(adjective.filter((e) => e.type === 'bombing').length, 1);
+});
+
+test('facilitation and cooperation need two parties', () => {
+  const one = run('In 2019, the Hill Guards facilitated the passage of fuel trucks.', { actors: [{ name: 'Hill Guards' }], times: [year('2019', 2019)] });
+  assert.deepEqual(one.filter((e) => e.type === 'facilitation'), []);
+  const two = run('In 2019, the Hill Guards facilitated the Valley Army advance on Karmel.', {
+    actors: [{ name: 'Hill Guards' }, { name: 'Valley Army' }], places: [{ name: 'Karmel' }], times: [year('2019', 2019)],
+  });
+  assert.equal(two.filter((e) => e.type === 'facilitation').length, 1, JSON.stringify(two.map((e) => e.summary)));
+});

@@ -158,3 +158,12 @@ test('a dash opens a relative clause: "Y—which X led—"', () => {
   ]);
   assert.ok(has(rs, 'a2', 'leader_of', 'a1'), JSON.stringify(rs));
 });
+
+test('"for years" and "for three decades" bound the relation back from the date of writing', () => {
+  const rs = run('For years, Marland has funded the Sun Battalion. The Lion Front has fought the Hill Guards for three decades.', [
+    { name: 'Marland', kind: 'state' }, { name: 'Sun Battalion' }, { name: 'Lion Front' }, { name: 'Hill Guards' },
+  ]);
+  assert.deepEqual(has(rs, 'a1', 'funds', 'a2')?.valid, { start: '2023-03-10', end: '2025-03-10', precision: 'range', text: 'For years' });
+  const fight = rs.find((r) => r.predicate === 'fights' && new Set([r.subject, r.object]).has('a3'));
+  assert.equal(fight?.valid?.start, '1995-03-10');
+});

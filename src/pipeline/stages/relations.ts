@@ -27,10 +27,27 @@ function overlapsActor(s: SentenceInfo, start: number, end: number): boolean {
   return s.actors.some((a) => a.start < end && start < a.end);
 }
 
-/** When the relation held, from a time in the cue's clause ("since 2021" → a range). */
+// "for years", "for two decades", "over the past three months": a duration up to the time of
+// writing. Without a number the plural's least reading (two) is taken: the relation held over
+// at least that stretch, so the range never claims more than the text does.
+const DURATION = /\b(?:for|over\s+the\s+(?:past|last))\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+)?(years|decades|months)\b/i;
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 2, many: 2 };
+
+function durationBefore(text: string, clause: Clause, published: string | null): When | null {
+  const m = DURATION.exec(text.slice(clause.start, clause.end));
+  const pub = parsePartialDate(published);
+  if (!m || !pub) return null;
+  const n = m[1] ? Number(m[1]) || NUMBER_WORDS[m[1].toLowerCase()]! : 2;
+  const months = m[2]!.toLowerCase() === 'months' ? n : m[2]!.toLowerCase() === 'decades' ? n * 120 : n * 12;
+  const end = new Date(`${pub.end}T00:00:00Z`);
+  end.setUTCMonth(end.getUTCMonth() - months);
+  return { start: end.toISOString().slice(0, 10), end: pub.end, precision: 'range', text: m[0] };
+}
+
+/** When the relation held, from a time in the cue's clause ("since 2021", "for years" → a range). */
 function validity(text: string, s: SentenceInfo, clause: Clause, published: string | null): When | null {
   const t = s.times.find((x) => x.start >= clause.start && x.end <= clause.end) ?? null;
-  if (!t) return null;
+  if (!t) return durationBefore(text, clause, published);
   const before = text.slice(Math.max(s.start, t.start - 16), t.start);
   const pub = parsePartialDate(published);
   if (TIME_SINCE.test(before)) {

@@ -68,3 +68,14 @@ test('facilitation and cooperation need two parties', () => {
   });
   assert.equal(two.filter((e) => e.type === 'facilitation').length, 1, JSON.stringify(two.map((e) => e.summary)));
 });
+
+test('"the bombing in Karmel on 4 May" with a date of its own is a new event, not a back-reference', () => {
+  const text = 'On 3 May 2021, the Hill Guards attacked a checkpoint near Karmel. The Hill Guards claimed responsibility for the bombing in Doran on 4 May 2021.';
+  const out = run(text, {
+    actors: [{ name: 'Hill Guards', mentions: ['Hill Guards', 'Hill Guards'] }], places: [{ name: 'Karmel' }, { name: 'Doran' }],
+    times: [{ text: '3 May 2021', start: '2021-05-03' }, { text: '4 May 2021', start: '2021-05-04' }],
+  });
+  const bombing = out.find((e) => e.type === 'bombing');
+  assert.equal(bombing?.date?.start, '2021-05-04', JSON.stringify(out.map((e) => e.summary)));
+  assert.equal(bombing?.modality, 'claimed');
+});

@@ -416,7 +416,8 @@ export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: strin
   let k = 0;
   for (const s of idx.sentences) {
     while (k < matches.length && matches[k]!.start < s.start) k++;
-    const anaphors = findEventAnaphors(kb, idx.text, s.start, s.end).map((a) => ({ ...a, antecedent: antecedentOf(drafts, a) }));
+    // A sentence with a date of its own tells a new happening ("the bombing in Homs on 4 May").
+    const anaphors = s.times.length ? [] : findEventAnaphors(kb, idx.text, s.start, s.end).map((a) => ({ ...a, antecedent: antecedentOf(drafts, a) }));
     const here: PhraseMatch<Trigger>[] = [];
     for (let j = k; j < matches.length && matches[j]!.start < s.end; j++) {
       const m = matches[j]!;

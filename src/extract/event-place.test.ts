@@ -4,11 +4,11 @@ import type { PlaceOut } from '../analysis/types.js';
 import { clauseAt } from './clauses.js';
 import { eventPlace, placeRank } from './event-place.js';
 import { indexDocument } from './sentence-index.js';
-import { buildLayers, type PlaceSpec } from './test-layers.js';
+import { buildLayers, type ActorSpec, type PlaceSpec } from './test-layers.js';
 
 /** The place eventPlace picks for the trigger word `trigger`, by name. */
-function placeFor(text: string, trigger: string, places: (PlaceSpec & { precision?: PlaceOut['precision']; admin1?: string })[]): string | null {
-  const layers = buildLayers(text, { places });
+function placeFor(text: string, trigger: string, places: (PlaceSpec & { precision?: PlaceOut['precision']; admin1?: string })[], actors: ActorSpec[] = []): string | null {
+  const layers = buildLayers(text, { places, actors });
   for (const [k, p] of places.entries()) {
     const out = layers.places![k]!;
     if (p.precision) out.precision = p.precision;
@@ -64,4 +64,41 @@ test('a village known only by its governorate ranks as the governorate', () => {
   const text = 'Shells fell on the road between Kafr Zeita and Suran in the northern countryside of Hama.';
   const places = [{ name: 'Kafr Zeita', kind: 'village' as const, precision: 'admin1' as const }, { name: 'Suran', kind: 'town' as const }, { name: 'Hama', kind: 'city' as const }];
   assert.equal(placeFor(text, 'fell', places), 'Suran');
+});
+
+test('a front, an axis or a frontline named after a village lies inside what follows', () => {
+  // The village is known only by its governorate: only the chain says it is the more precise.
+  const text = 'Rebels destroyed a tank on the Zarzour front in the western countryside of Hama.';
+  const places = [{ name: 'Zarzour', kind: 'village' as const, precision: 'admin1' as const }, { name: 'Hama', kind: 'city' as const }];
+  assert.equal(placeFor(text, 'destroyed', places), 'Zarzour');
+  const axis = 'Shells hit the Zarzour axis, rural Hama, at dawn.';
+  assert.equal(placeFor(axis, 'hit', places), 'Zarzour');
+});
+
+test('"X and the surrounding villages in Y" still puts the event at X', () => {
+  const places = [{ name: 'Kurin', kind: 'village' as const, precision: 'admin1' as const }, { name: 'Idlib', kind: 'city' as const }];
+  const text = 'Artillery pounded Kurin and the surrounding villages in the southern countryside of Idlib.';
+  assert.equal(placeFor(text, 'pounded', places), 'Kurin');
+  // Two places listed, not one described: the more precise one wins.
+  const list = 'Artillery pounded Kurin and the roads in Idlib.';
+  assert.equal(placeFor(list, 'pounded', places), 'Idlib');
+});
+
+test('a place named with a site word is as precise as a site', () => {
+  // Both are towns; the crossing is where the convoy entered.
+  const text = 'A long convoy entered Idlib through the Atmeh border crossing.';
+  assert.equal(placeFor(text, 'entered', [{ name: 'Idlib', kind: 'city' }, { name: 'Atmeh', kind: 'town' }]), 'Atmeh');
+  // The same town without the site word ties with Idlib, and the first after the trigger wins.
+  const plain = 'A long convoy entered Idlib through Atmeh.';
+  assert.equal(placeFor(plain, 'entered', [{ name: 'Idlib', kind: 'city' }, { name: 'Atmeh', kind: 'town' }]), 'Idlib');
+});
+
+test('a name that is also an actor mention is a place after "the town of", "the outskirts of"', () => {
+  const text = 'Police patrolled the market on the outskirts of Abu Hamam in the eastern countryside of Deir ez-Zor.';
+  const places = [{ name: 'Abu Hamam', kind: 'town' as const }, { name: 'Deir ez-Zor', kind: 'admin1' as const }];
+  const actors: ActorSpec[] = [{ name: 'Abu Hamam', kind: 'person' }];
+  assert.equal(placeFor(text, 'patrolled', places, actors), 'Abu Hamam');
+  // After a verb, the same name is the person.
+  const person = 'Abu Hamam patrolled the market in Deir ez-Zor.';
+  assert.equal(placeFor(person, 'patrolled', places, actors), 'Deir ez-Zor');
 });

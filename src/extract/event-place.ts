@@ -4,12 +4,14 @@
 // preposition. A place the text puts inside another ("X in the countryside of Y", "X area west of
 // Y") is preferred to its container whatever their kinds, countries aside. Where people are from
 // ("fighters who are from X") yields to any other place. No place in the sentence: none (places
-// are never invented).
+// are never invented). A place followed by a site word ("X border crossing", "X airport") is as
+// precise as a site.
 import type { Clause } from './clauses.js';
 import { isCompoundModifier } from './clause-actors.js';
 import type { PlaceRef, SentenceInfo } from './sentence-index.js';
 
-const LOCATIVE = /\b(?:in|near|at|to|from|toward|towards|into|outside|around|across|inside|on|over)\s+(?:the\s+)?(?:\p{L}+\s+)?$/iu;
+// "in X", "near the town X", "in the town of X", "on the outskirts of X".
+const LOCATIVE = /\b(?:in|near|at|to|from|toward|towards|into|outside|around|across|inside|on|over)\s+(?:the\s+)?(?:\p{L}+\s+|(?:city|town|village|outskirts|vicinity|countryside|suburbs|environs|area|region|district|province|governorate)\s+of\s+(?:the\s+)?)?$/iu;
 /** "whose fighters are from X", "who come from X": where people are from, not where the event is
  *  ("a patrol starting from X" still locates it). */
 const ORIGIN = /\b(?:is|are|was|were|come|comes|came|hails?|hailing)\s+(?:(?:also|originally|all)\s+)?from\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$/iu;
@@ -35,8 +37,13 @@ const SPECIFICITY: Record<string, number> = {
 // A place the text puts inside (or just by) the next one: "X, Y", "X in Y", "X town in the
 // north-western countryside of Y", "X area west of Y", "X (Y)", "(Y) region of Z", "X street of Y".
 const DIR = '(?:rural|central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)';
-const DESCRIBER = '(?:city|town|village|camp|area|areas|district|subdistrict|province|governorate|countryside|outskirts|suburbs|vicinity|desert|region|regions|plain|plains|valley|mountains?|street|square|market|neighbou?rhood)';
-const INSIDE = new RegExp(`^\\)?(?:\\s+${DESCRIBER})?(?:\\s+and\\s+its\\s+(?:countryside|outskirts|surroundings|vicinity))?(?:\\s*,\\s*(?:${DIR}\\s+)?|\\s+(?:in|of)\\s+(?:the\\s+)?(?:${DIR}\\s+)?(?:countryside\\s+of\\s+(?:the\\s+)?)?|\\s+${DIR}\\s+of\\s+(?:the\\s+)?|\\s*\\(\\s*)$`, 'iu');
+const DESCRIBER = '(?:city|town|village|camp|area|areas|district|subdistrict|province|governorate|countryside|outskirts|suburbs|vicinity|desert|region|regions|plain|plains|valley|mountains?|street|square|market|neighbou?rhood|fronts?|frontlines?|axis)';
+// "X and its countryside", "X and the surrounding villages" before "in Y": still X's description.
+const AND_ITS = '(?:\\s+and\\s+(?:its\\s+\\p{L}+|(?:the\\s+)?(?:surrounding|nearby|neighbou?ring|adjacent)\\s+\\p{L}+|(?:the\\s+)?(?:surroundings|environs|vicinity|outskirts)))';
+const INSIDE = new RegExp(`^\\)?(?:\\s+${DESCRIBER})?${AND_ITS}?(?:\\s*,\\s*(?:${DIR}\\s+)?|\\s+(?:in|of)\\s+(?:the\\s+)?(?:${DIR}\\s+)?(?:countryside\\s+of\\s+(?:the\\s+)?)?|\\s+${DIR}\\s+of\\s+(?:the\\s+)?|\\s*\\(\\s*)$`, 'iu');
+
+/** "X border crossing", "X camp", "X airport": the text names a site of X, as precise as a site. */
+const SITE_AFTER = /^\s+(?:border\s+crossing|crossing|camp|base|air\s*base|airport|checkpoint|prison|dam|bridge|(?:oil|gas)\s+field)\b/iu;
 
 /** How specific a place of the document is: 0 (a site) to 5 (a continent). A name the gazetteer
  *  lacks, located only by its governorate, is as specific as the governorate. */
@@ -63,7 +70,7 @@ export function eventPlace(
 ): PlaceRef | null {
   const all = usablePlaces(text, s);
   if (!all.length) return null;
-  const rank = (p: PlaceRef) => rankOf?.(p.place) ?? 2;
+  const rank = (p: PlaceRef) => (SITE_AFTER.test(text.slice(p.end, p.end + 24)) ? 0 : rankOf?.(p.place) ?? 2);
   // Places named as an origin ("fighters who are from X") only when nothing else is named.
   const located = all.filter((p) => !ORIGIN.test(text.slice(Math.max(s.start, p.start - 40), p.start)));
   const places = located.length ? located : all;

@@ -174,3 +174,74 @@ test('bodies and actors are no unknown places; "Y city" is the city, not its gov
   const v = mentionOf(places, 'Shuyukh');
   assert.equal(v?.precision, 'near', JSON.stringify(places));
 });
+
+// A gazetteer with a few extra villages, to test names the GeoNames extract lacks: two named
+// like English words, one like a person, one far out in its governorate with no admin1 code.
+const extraKb: KnowledgeBase = {
+  ...kb,
+  gazetteer: await loadGazetteer(packPlaces, [
+    { name: 'Bright', country: 'SY', lat: 35.85, lon: 36.55 },
+    { name: 'Steady', country: 'IQ', lat: 34.2, lon: 43.9 },
+    { name: 'Abu Hamam', country: 'SY', lat: 34.85, lon: 40.55 },
+    { name: 'Umm Jurn', country: 'SY', lat: 35.6, lon: 37.95 },
+  ]),
+};
+function runExtra(text: string, mentions: Mention[] = []) {
+  const doc = { id: 't', title: null, published: null, source: null, url: null, language: 'en', text };
+  return stage.run({ document: doc, layers: { mentions }, kb: extraKb }).places!;
+}
+
+test('a name that is also an English word is a place only inside the place the text puts it in', () => {
+  const inside = mentionOf(runExtra('Jets bombed Bright in Idlib province at night.'), 'Bright');
+  assert.ok(inside && inside.lat === 35.85 && inside.country === 'SY', JSON.stringify(inside));
+  // No container: the word is an adjective as far as anyone can tell.
+  assert.equal(mentionOf(runExtra('Jets bombed Bright targets at night near Idlib.'), 'Bright'), undefined);
+  // A container it does not lie in: no place, and no unknown village called "Steady" either.
+  assert.equal(mentionOf(runExtra('Shells fell on Steady in Idlib province.'), 'Steady'), undefined);
+});
+
+test('a known place read as a person is the place after "the outskirts of", "the town of", before "area"', () => {
+  const person = (text: string): Mention => {
+    const start = text.indexOf('Abu Hamam');
+    return { start, end: start + 'Abu Hamam'.length, text: 'Abu Hamam', type: 'person', via: 'pattern', sentence: 0 };
+  };
+  for (const text of ['Patrols were seen on the outskirts of Abu Hamam in the eastern countryside of Deir ez-Zor.', 'Patrols were seen in the Abu Hamam area.']) {
+    const p = mentionOf(runExtra(text, [person(text)]), 'Abu Hamam');
+    assert.ok(p && p.lat === 34.85, text);
+  }
+  const speech = 'Abu Hamam spoke to fighters in Deir ez-Zor.';
+  assert.equal(mentionOf(runExtra(speech, [person(speech)]), 'Abu Hamam'), undefined);
+});
+
+test('a city that shares its name with its governorate stands for the governorate as container', () => {
+  // Umm Jurn (no admin1 code here) lies 115 km from Hama city, inside Hama governorate.
+  const gov = mentionOf(runExtra('Gunmen attacked Umm Jurn in Hama.'), 'Umm Jurn');
+  assert.ok(gov && gov.lat === 35.6, JSON.stringify(gov));
+  // "Hama city": the city itself, and a village that far is not in it.
+  const city = mentionOf(runExtra('Gunmen attacked Umm Jurn in Hama city.'), 'Umm Jurn');
+  assert.ok(city && city.lat !== 35.6 && city.geonames_id === null, JSON.stringify(city));
+});
+
+test('a front or axis named after a village, and "X and surrounding areas", lie in what follows', () => {
+  for (const text of ['Clashes broke out on the Maarzita front in the southern countryside of Idlib.', 'Clashes broke out on the Maarzita axis, rural Idlib.',
+    'Turkish guns shelled Maarzita and surrounding areas in the northern countryside of Aleppo.']) {
+    const p = mentionOf(run(text).places, 'Maarzita');
+    assert.ok(p && p.precision === 'admin1' && p.geonames_id === null, text);
+  }
+});
+
+test('a known name that begins a longer one, with no container, is not that place', () => {
+  // "Manbij Kebir" is no name of Manbij: the gazetteer lacks it and nothing vouches for it.
+  assert.equal(mentionOf(run('A sniper killed a farmer in Manbij Kebir on Sunday.').places, 'Manbij'), undefined);
+  // A run ending in a site word is a site of the named place.
+  for (const text of ['Rockets fell near the Manbij Air Base on Sunday.', 'Rockets fell near the Manbij Central Prison on Sunday.']) {
+    assert.ok(mentionOf(run(text).places, 'Manbij'), text);
+  }
+});
+
+test('"in front of X" does not make a person a place', () => {
+  const text = 'Gunmen shot a guard in front of Abu Hamam and fled.';
+  const start = text.indexOf('Abu Hamam');
+  const person: Mention = { start, end: start + 9, text: 'Abu Hamam', type: 'person', via: 'pattern', sentence: 0 };
+  assert.equal(mentionOf(runExtra(text, [person]), 'Abu Hamam'), undefined);
+});

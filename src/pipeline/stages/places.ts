@@ -4,7 +4,8 @@
 // places it names (proximity, "X, Y" containment), then population. A name the gazetteer lacks
 // but that the text places inside a known one ("in X, rural Y") is kept at Y's coordinates
 // with precision "near". Stated containment ("X in Y", "X area west of Y", "X (Y) region of Z")
-// binds: a namesake outside Y is not what the text means.
+// binds: a namesake outside Y is not what the text means. A name that is also an English word or
+// a person's name is a place only where the text says so (inside a stated container; "the town of X").
 import nlp from 'compromise';
 import type { PlaceOut, Span } from '../../analysis/types.js';
 import type { GazetteerEntry, GazetteerMatch } from '../../geo/gazetteer-types.js';
@@ -28,6 +29,10 @@ type Cues = {
   organisation: Set<string>;
   /** Compass words: "X west of Y" puts X near Y. */
   compass: Set<string>;
+  /** "the town of X", "rural X" / "X area", "X town": words that say a name is a place ("in
+   *  front of X" does not). */
+  settingBefore: RegExp;
+  settingAfter: RegExp;
 };
 type Candidate = {
   start: number; end: number; surface: string;
@@ -36,6 +41,9 @@ type Candidate = {
   admin1Cue: boolean;
   /** "countryside", "rural": the area around the place. */
   nearCue: boolean;
+  /** A lone word that is also an English word ("Kinda", "Kelly"): a place only where the text
+   *  puts it inside a place it lies in. */
+  weak: boolean;
   /** Index of the candidate this one says it lies in ("X, Y"). */
   container: number | null;
   /** "X, rural Y", "X in Y countryside", "X, Y province": surely inside, not a list. */
@@ -49,7 +57,7 @@ type Candidate = {
   link: 'in' | 'alias' | 'site';
   /** A shorter name matched inside a longer capitalised one ("Bab" of "Bab al Faraj"): the
    *  whole name, kept as unknown when the match lies outside the stated container. */
-  whole: { end: number; surface: string } | null;
+  whole: { end: number; surface: string; site: boolean } | null;
   /** "Y city", "Y town": the city is meant, not its governorate. */
   cityCue: boolean;
   chosen: GazetteerEntry | null;
@@ -73,6 +81,8 @@ function cuesOf(kb: KnowledgeBase): Cues {
   const alt = (xs: string[]) => xs.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
     .sort((a, b) => b.length - a.length).join('|');
   const direction = lower(map.direction);
+  // No setting words: a pattern that never matches.
+  const setting = map.setting?.length ? alt(map.setting) : '(?!)';
   c = {
     stop: new Set(readStringList(kb.lexicons, 'place-stopwords').map(foldName)),
     admin1: lower(map.admin1), near: lower(map.near), locative: lower(map.locative), direction,
@@ -82,6 +92,8 @@ function cuesOf(kb: KnowledgeBase): Cues {
     site: lower(map.site), organisation: lower(map.organisation),
     // The direction words that are points of the compass, not "rural", "the", "of".
     compass: new Set([...direction].filter((w) => /^(?:north|south|east|west)/.test(w) && !/ern$/.test(w))),
+    settingBefore: new RegExp(`\\b(?:${setting})(?:\\s+of)?(?:\\s+the)?\\s+$`, 'iu'),
+    settingAfter: new RegExp(`^\\s+(?:${setting})\\b`, 'iu'),
   };
   cueCache.set(kb, c);
   return c;
@@ -99,8 +111,9 @@ const COMMON_WORDS: ReadonlySet<string> = (() => {
 })();
 
 /** A lone word is taken as a place only when it is not also an English word or an acronym,
- *  unless curated data (country, governorate, pack place) names it. */
-function plausibleSingleWord(word: string, entries: GazetteerEntry[]): boolean {
+ *  unless curated data (country, governorate, pack place) names it. An English word (or a
+ *  first name) is 'weak': a place only where the text puts it inside one (resolve()). */
+function plausibleSingleWord(word: string, entries: GazetteerEntry[]): boolean | 'weak' {
   const curated = entries.filter((e) => e.source !== 'geonames');
   // "X" (the network), "Al" alone: too short to be evidence of a place.
   if (word.replace(/[^\p{L}]/gu, '').length < 3 && !curated.some((e) => plain(e.name) === plain(word))) return false;
@@ -110,7 +123,7 @@ function plausibleSingleWord(word: string, entries: GazetteerEntry[]): boolean {
   if (!COMMON_WORDS.has(lower) && !(lower.endsWith('s') && COMMON_WORDS.has(lower.slice(0, -1)))) return true;
   // "Such" folds like the village "Susah": an English word counts only when curated data
   // (a country, a governorate, a pack place) bears exactly that name.
-  return curated.some((e) => plain(e.name) === plain(word) || e.kind === 'country');
+  return curated.some((e) => plain(e.name) === plain(word) || e.kind === 'country') || 'weak';
 }
 
 /** Lower case without accents or apostrophes, for exact-spelling comparisons. */
@@ -207,16 +220,19 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
         // A feature word only completes names the curated data holds ("Al-Hol camp").
         if (t.extra > 0) m.entries = m.entries.filter((e) => e.source !== 'geonames');
         if (m.entries.length === 0) continue;
-        if (j === i && t.extra === 0 && !plausibleSingleWord(first.text, m.entries)) continue;
-        // A loose spelling match on one sentence-initial word ("Conversely") is no evidence.
-        if (m.loose && j === i && sentenceInitial(text, start)) continue;
+        const plausible = j === i && t.extra === 0 ? plausibleSingleWord(first.text, m.entries) : true;
+        // An English word that begins a longer name ("Tall al Ahmar") is no name by itself.
+        if (!plausible || (plausible === 'weak' && last > i)) continue;
+        // A loose spelling match on one sentence-initial word ("Conversely") is no evidence, nor
+        // is an English word whose capital only says it starts the sentence.
+        if ((m.loose || plausible === 'weak') && j === i && sentenceInitial(text, start)) continue;
         const next = after[t.extra] ?? '';
         const prev = i > 0 && joined(text, tokens[i - 1]!, first) ? tokens[i - 1]!.text.toLowerCase() : '';
         found = {
           start, end: t.end, surface, entries: m.entries, loose: m.loose,
           admin1Cue: t.extra === 0 && cues.admin1.has(next),
           nearCue: cues.near.has(next) || cues.near.has(prev),
-          container: null, strongContainer: false, bareComma: false, locative: cues.locative.has(prev),
+          weak: plausible === 'weak', container: null, strongContainer: false, bareComma: false, locative: cues.locative.has(prev),
           link: 'in', whole: null, cityCue: next === 'city' || next === 'town', chosen: null, loc: null,
         };
         i = j + t.extra;
@@ -237,7 +253,8 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
         while (k <= ln && tokens[k]!.end <= found.end) k++;
         while (k < ln && CONNECTORS.has(tokens[k]!.text.toLowerCase())) k++;
         if (!isCueWord(tokens[k]!.text.toLowerCase(), cues)) {
-          found.whole = { end: tokens[ln]!.end, surface: text.slice(found.start, tokens[ln]!.end) };
+          // "Damascus International Airport": a run ending in a feature word is a site of the place.
+          found.whole = { end: tokens[ln]!.end, surface: text.slice(found.start, tokens[ln]!.end), site: isCueWord(tokens[ln]!.text.toLowerCase(), cues) };
           i = ln;
         }
       }
@@ -256,7 +273,7 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
     if (!cues.stop.has(foldName(surface)) && !cues.organisation.has(tokens[j]!.text.toLowerCase())
       && !isBlocked(first.start, tokens[j]!.end) && !/^[\p{Lu}\p{N}-]{2,}$/u.test(surface)
       && !(j === i && (COMMON_WORDS.has(first.text.toLowerCase()) || sentenceInitial(text, first.start) || isCueWord(first.text.toLowerCase(), cues)))) {
-      out.push({ start: first.start, end: tokens[j]!.end, surface, entries: [], loose: false, admin1Cue: false, nearCue: false, container: null,
+      out.push({ start: first.start, end: tokens[j]!.end, surface, entries: [], loose: false, admin1Cue: false, nearCue: false, weak: false, container: null,
         strongContainer: false, bareComma: false, locative: cues.locative.has(prev) || cues.locative.has(prev2),
         link: 'in', whole: null, cityCue: false, chosen: null, loc: null });
     }
@@ -264,6 +281,9 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
   }
   return out;
 }
+
+/** "X and its countryside", "X and the surrounding villages", "X and its surroundings" (before "in Y"). */
+const AND_ITS = /^\s+and\s+(?:its\s+\p{L}+|(?:the\s+)?(?:surrounding|nearby|neighbou?ring|adjacent)\s+\p{L}+|(?:the\s+)?(?:surroundings|environs|vicinity|outskirts))(?=\s+in\b)/iu;
 
 /** "X, Y", "X, rural Y", "X in Y countryside", "X area west of Y", "X (Y) region of Z",
  *  "X street of Y city": Y contains X (or X lies just by Y, or is another name of Y). */
@@ -282,8 +302,9 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
     }
     // "(Amadiya) region of Dahuk": the closing parenthesis of an alternative name.
     if (/\(\s*$/.test(text.slice(Math.max(0, cur.start - 3), cur.start))) between = between.replace(/^\s*\)/, '');
-    // Words that describe X, not Y: "X town in Y", "X desert in Y", "X and its countryside in Y".
-    between = between.replace(/^\s+and\s+its\s+[\p{L}]+(?=\s+in\b)/iu, '');
+    // Words that describe X, not Y: "X town in Y", "X desert in Y", "X and its countryside in Y",
+    // "X and surrounding areas in Y".
+    between = between.replace(AND_ITS, '');
     const d = cues.describer.exec(between);
     let site = false;
     if (d) {
@@ -354,7 +375,7 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
   const admin1Focus = new Set<string>();
   const bump = (cc: string | null, w: number) => { if (cc) focus.set(cc, (focus.get(cc) ?? 0) + w); };
   for (const c of cands) {
-    if (c.loose) continue;
+    if (c.loose || c.weak) continue;
     const strong = c.entries.filter((e) => e.source !== 'geonames');
     const countries = new Set(strong.map((e) => e.country).filter((x): x is string => !!x));
     for (const cc of countries) bump(cc, (strong.some((e) => e.kind === 'country') ? 2 : 1) / countries.size);
@@ -367,7 +388,7 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
   const total = [...focus.values()].reduce((a, b) => a + b, 0) || 1;
   const home = (e: GazetteerEntry) => e.country !== null && (focus.has(e.country) || prior.has(e.country));
   // Unambiguous places in the document's countries: what other names are read near.
-  const anchors = cands.filter((c) => !c.loose && c.entries.length === 1 && !['country', 'continent', 'region'].includes(c.entries[0]!.kind)
+  const anchors = cands.filter((c) => !c.loose && !c.weak && c.entries.length === 1 && !['country', 'continent', 'region'].includes(c.entries[0]!.kind)
     && (c.entries[0]!.source !== 'geonames' || home(c.entries[0]!))).map((c) => c.entries[0]!);
 
   const score = (c: Candidate, e: GazetteerEntry): number => {
@@ -392,7 +413,7 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
   // in a country none of the other places is in needs its exact name and a size.
   const votes = new Map<string, number>();
   const ownVote = (c: Candidate): string | null => {
-    if (c.loose || !c.entries.length) return null;
+    if (c.loose || c.weak || !c.entries.length) return null;
     const curated = c.entries.filter((e) => e.source !== 'geonames' && e.kind !== 'continent');
     const pool = curated.length ? curated : c.entries;
     const cc = pool[0]!.country;
@@ -416,7 +437,11 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
       options = options.filter((e) => (box.kind === 'admin1' || box.kind === 'country' || box.kind === 'region' || box.kind === 'continent'
         ? insideBox(e, box) : km(e, box) <= SAME_PLACE_KM));
     } else if (box && options.length) {
-      const inside = options.filter((e) => insideBox(e, box));
+      // "X in Idleb": a city that shares its name with its governorate stands for the
+      // governorate (unless the text says "Idleb city"), so X may lie anywhere in it.
+      const gov = cont?.chosen && !cont.cityCue && box.kind !== 'admin1'
+        ? cont.entries.find((e) => e.kind === 'admin1' && e.admin1 === box.admin1 && e.country === box.country) : undefined;
+      const inside = options.filter((e) => insideBox(e, box) || (gov !== undefined && insideBox(e, gov)));
       // Surely inside Y but no candidate is: the name is one the gazetteer lacks. A name that
       // is a country, governorate, pack place or city is no unknown village: the "containment"
       // was a list ("Deir ez-Zor, Raqqa, and the Badia").
@@ -424,6 +449,12 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
       if (inside.length) options = inside;
       else if (c.strongContainer && !wellKnown) options = [];
     }
+    // An English word or first name ("Kinda", "Kelly") is a place only inside the place the
+    // text puts it in ("shelled Kinda in Idleb"), never by itself.
+    if (c.weak && !(box && c.link === 'in' && !c.bareComma)) options = [];
+    // "Qara Tepe", "Sulayman Bak": a known name that begins a longer one names another place,
+    // unless a stated container vouches for it or the run names a site of it ("X Airport").
+    if (c.whole && !c.whole.site && !box) options = [];
     // A loose spelling match must lie where the document is: its named countries when it names
     // any ("Sharwain near Diyala" is no village in Aleppo), else the packs' countries.
     if (c.loose) {
@@ -453,7 +484,8 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
       // when the match was part of a longer name, the whole name is the unknown one. "X in
       // Idleb": a city that shares its name with its governorate stands for the governorate, and
       // X may lie anywhere in it — say so (unless the text says "Idleb city").
-      if (box && cont && box.kind !== 'country' && box.kind !== 'continent' && (c.locative || c.strongContainer)) {
+      // (Not an English word itself: "Such in Y" names no village; a plural such as "Debs" may.)
+      if (box && cont && !(c.weak && COMMON_WORDS.has(c.surface.toLowerCase())) && box.kind !== 'country' && box.kind !== 'continent' && (c.locative || c.strongContainer)) {
         const wide = cont.chosen
           ? box.kind === 'admin1' || (!cont.cityCue && cont.entries.some((e) => e.kind === 'admin1' && e.admin1 === box.admin1 && e.country === box.country))
           : cont.loc!.wide;
@@ -495,8 +527,13 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
   const actorCountries = others.flatMap((m) => (m.kbId ? [kb.actors.get(m.kbId)?.country ?? null] : [])).filter((c): c is string => !!c);
   const personSpans = others.filter((m) => m.type === 'person');
 
+  // A known place name read as a person's ("Abu X") is the place where the text says so: "the
+  // town of X", "the outskirts of X", "rural X", "X area".
+  const placeAfterAll = (c: Candidate) => c.entries.length > 0 && !c.loose
+    && personSpans.some((p) => p.start === c.start && p.end === c.end)
+    && (cues.settingBefore.test(text.slice(Math.max(0, c.start - 40), c.start)) || cues.settingAfter.test(text.slice(c.end, c.end + 30)));
   const cands = findCandidates(text, tokens, blocked, kb, cues)
-    .filter((c) => !personSpans.some((p) => p.start <= c.start && c.end <= p.end));
+    .filter((c) => !personSpans.some((p) => p.start <= c.start && c.end <= p.end) || placeAfterAll(c));
   linkContainers(text, cands, cues);
   resolve(cands, kb, actorCountries);
 

@@ -89,3 +89,26 @@ function surnameKey(surnames: Map<string, string>, norm: string, persons: Linked
   for (const p of persons) if (surnames.get(p.key) === norm) return p.key;
   return null;
 }
+
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her']);
+
+/**
+ * "his May 2025 meeting with X", "her statement": a possessive pronoun before a noun for an act
+ * whose owner is its agent (`agentNounAfter(tokenIndex)` says whether such a noun follows, a
+ * few words on) refers to the person named last before it, in its sentence or the one before
+ * (`scopeStart(offset)`: where that scope begins).
+ */
+export function resolvePossessivePronouns(tokens: Token[], linked: LinkedMention[], taken: (t: number) => boolean, text: string,
+  scopeStart: (offset: number) => number, agentNounAfter: (tokenIndex: number) => boolean): LinkedMention[] {
+  const out: LinkedMention[] = [];
+  let persons: LinkedMention[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!POSSESSIVE_PRONOUNS.has(t.norm) || taken(i) || !agentNounAfter(i)) continue;
+    persons ??= linked.filter((m) => m.kind === 'person').sort((a, b) => a.start - b.start);
+    const from = scopeStart(t.start);
+    const antecedent = persons.filter((p) => p.end <= t.start && p.start >= from).at(-1);
+    if (antecedent) out.push({ start: t.start, end: t.end, firstToken: i, lastToken: i, key: antecedent.key, kind: 'person', aliases: antecedent.aliases, via: 'coref', surface: t.text });
+  }
+  return out;
+}

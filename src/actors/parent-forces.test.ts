@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { activeAt, parentForces } from './parent-forces.js';
-import { fixtureKnowledgeBase } from '../knowledge/knowledge-base-fixture.js';
+import { activeAt, coalitionTheatres, parentForces, theatreCoalitions } from './parent-forces.js';
+import { coreLexicons, fixtureKnowledgeBase } from '../knowledge/knowledge-base-fixture.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { WatchfloorError } from '../errors.js';
 
 const kb = fixtureKnowledgeBase([
   { id: 'gov', name: 'Government of Ruritania', kind: 'government-body', aliases: [] },
@@ -34,5 +36,32 @@ describe('parent forces', () => {
     assert.equal(activeAt({ start: '2018-06' }, '2018-06-01'), true);
     assert.equal(activeAt({ start: '2018-06' }, '2018-05-31'), false);
     assert.equal(activeAt({ end: '2019' }, '2019-12-31'), true);
+  });
+});
+
+describe('coalition theatres', () => {
+  const base = fixtureKnowledgeBase([
+    { id: 'league', name: 'Northern League Coalition', kind: 'coalition', aliases: [], start: '2016-03' },
+    { id: 'gr-forces', name: 'Graustarkian Armed Forces', kind: 'state-force', aliases: [], country: 'GR' },
+    { id: 'gr-navy', name: 'Graustarkian Navy', kind: 'state-force', aliases: [], country: 'GR' },
+  ]);
+  const withTheatres = (value: unknown): KnowledgeBase => ({ ...base, lexicons: new Map([...coreLexicons(), ['coalition-theatres', value]]) });
+  const kb = withTheatres([{ coalition: 'league', countries: ['RU', 'BO'], forces: ['gr-forces'] }]);
+  const ids = (id: string, date: string | null, countries: string[]) => theatreCoalitions(kb, id, date, new Set(countries)).map((a) => a.id);
+
+  it('a listed force in the field inside the theatre serves as the coalition', () => {
+    assert.deepEqual(ids('gr-forces', '2020-05-01', ['RU']), ['league']);
+    assert.deepEqual(ids('gr-forces', null, ['BO', 'XX']), ['league']);
+  });
+
+  it('not outside the theatre, before the coalition existed, or for a force not listed', () => {
+    assert.deepEqual(ids('gr-forces', '2020-05-01', ['GR']), []);
+    assert.deepEqual(ids('gr-forces', '2015-05-01', ['RU']), []);
+    assert.deepEqual(ids('gr-navy', '2020-05-01', ['RU']), []);
+  });
+
+  it('rejects an entry that names an unknown actor or lacks its countries', () => {
+    assert.throws(() => coalitionTheatres(withTheatres([{ coalition: 'league', countries: ['RU'], forces: ['nobody'] }])), WatchfloorError);
+    assert.throws(() => coalitionTheatres(withTheatres([{ coalition: 'league', forces: ['gr-forces'] }])), WatchfloorError);
   });
 });

@@ -49,7 +49,8 @@ function joinsTitle(gap: string, titleWords: ReadonlySet<string>): boolean {
 }
 
 function joinable(text: string, a: ActorRef, b: ActorRef, titleWords: ReadonlySet<string>): boolean {
-  const gap = text.slice(a.end, b.start);
+  // "U.S. President Donald Trump": the initialism's last dot may fall outside its mention.
+  const gap = text.slice(a.end, b.start).replace(/^\.(?=\s)/, /\p{L}\.\p{L}$/u.test(text.slice(a.start, a.end)) ? '' : '.');
   if (a.end > b.start) return false;
   return COORDINATION.test(gap) || joinsTitle(gap, titleWords);
 }
@@ -125,6 +126,9 @@ export function subjectBefore(s: SentenceInfo, text: string, clause: Clause, pos
   // antecedent, never a name inside a phrase of the clause.
   const pool = RELATIVE_OPENERS.has(clause.opener) ? before.filter((a) => !inPrepositionalPhrase(text, a, clause.start)) : before;
   head ??= opts.memberNouns ? pool.filter((a) => !modifiesNoun(text, a, pos, opts.memberNouns!)).at(-1) : pool.at(-1);
+  // "X raided the area following the targeting of a vehicle with an IED": the trigger sits in a
+  // phrase naming another happening, whose agent the text leaves open.
+  if (head && opensOtherHappening(text.slice(head.end, pos))) return [];
   if (!head) {
     if (RELATIVE_OPENERS.has(clause.opener)) {
       const antecedent = s.actors.filter((a) => a.end <= clause.openerStart && clause.openerStart - a.end <= 2).at(-1);
@@ -145,11 +149,23 @@ export function subjectBefore(s: SentenceInfo, text: string, clause: Clause, pos
   return uniqueActors(subjects);
 }
 
-/** Object group: the first actor after `pos` in the clause, with those coordinated to its right. */
+// "following the targeting of", "after an attack on", "in response to the shelling of": a
+// preposition of time or cause before a noun phrase names another happening. A comma after it
+// closes the phrase ("IS, after a long lull, attacked").
+const OTHER_HAPPENING = /\b(?:following|after|amid|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|an?|its|their)\s[^,;]*$/i;
+
+function opensOtherHappening(gap: string): boolean {
+  return OTHER_HAPPENING.test(gap);
+}
+
+/**
+ * Object group: the first actor after `pos` in the clause, with those coordinated to its right;
+ * none past a phrase naming another happening ("raids ... following the targeting of X").
+ */
 export function objectAfter(s: SentenceInfo, text: string, clause: Clause, pos: number, opts: GroupOptions = {}): ActorRef[] {
   const titles = opts.titleWords ?? new Set<string>();
   const after = s.actors.filter((a) => a.start >= pos && a.end <= clause.end && !opts.exclude?.has(a.actor));
-  if (!after.length) return [];
+  if (!after.length || opensOtherHappening(text.slice(pos, after[0]!.start))) return [];
   const group = [after[0]!];
   for (let i = 1; i < after.length; i++) {
     if (!joinable(text, group.at(-1)!, after[i]!, titles)) break;
@@ -215,4 +231,20 @@ export function sufferedBefore(s: SentenceInfo, text: string, clause: Clause): A
   const at = s.start + m.index;
   const prev = clauseAt(text, s, at);
   return subjectBefore(s, text, prev, at);
+}
+
+// "his May 2025 meeting", "Iran's latest statement": the owner, then up to three words, then the noun.
+const POSSESSOR_GAP = /^(?:['’]s)?(?:\s+[\p{L}\d-]+){0,3}\s+$/u;
+
+/**
+ * The actor that owns the event noun at `pos` ("his meeting with X", "Iran's statement"): a
+ * possessive pronoun linked to a person, or a name with "'s", just before the noun.
+ */
+export function possessorBefore(s: SentenceInfo, text: string, pos: number): ActorRef | null {
+  const a = s.actors.filter((r) => r.end <= pos).at(-1);
+  if (!a) return null;
+  const gap = text.slice(a.end, pos);
+  const pronoun = /^(?:his|her)$/i.test(text.slice(a.start, a.end));
+  if (!POSSESSOR_GAP.test(gap) || (!pronoun && !/^['’]s/.test(gap))) return null;
+  return a;
 }

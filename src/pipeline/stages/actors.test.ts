@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureKnowledgeBase } from '../../knowledge/knowledge-base-fixture.js';
+import { coreLexicons, fixtureKnowledgeBase } from '../../knowledge/knowledge-base-fixture.js';
 import type { PackActor } from '../../knowledge/pack-types.js';
 import { splitSentences } from './sentences.js';
 import { extractActors } from './actors.js';
@@ -176,5 +176,69 @@ describe('a unit of a state force implies its parent force', () => {
   it('adds nothing outside the dates of the affiliation or where the unit does not act', () => {
     assert.deepEqual(ids('Unknown gunmen opened fire on a convoy of the 9th Corps near the river.', '2023-05-07').map((a) => a.kb_id), ['ninth-corps']);
     assert.deepEqual(ids('The 9th Corps held a graduation ceremony for new officers.', '2020-05-07').map((a) => a.kb_id), ['ninth-corps']);
+  });
+});
+
+describe('a force serving in a coalition inside its theatre implies the coalition', () => {
+  const kbC = {
+    ...fixtureKnowledgeBase([
+      { id: 'league', name: 'Northern League Coalition', kind: 'coalition', aliases: ['Northern League'], start: '2016-03' },
+      { id: 'gr-forces', name: 'Graustarkian Armed Forces', kind: 'state-force', country: 'GR', aliases: ['Graustarkian troops'] },
+    ]),
+    lexicons: new Map([...coreLexicons(), ['coalition-theatres', [{ coalition: 'league', countries: ['RU'], forces: ['gr-forces'] }]]]),
+  };
+  const ids = (text: string, published: string, countries: string[]) =>
+    extractActors(text, published, splitSentences(text, new Set()), [], kbC, () => new Set(countries)).actors.map((a) => [a.kb_id, a.mentions.length]);
+
+  it('adds the coalition, with no mention, when the force moves in the field where the document\'s places lie', () => {
+    const text = 'Graustarkian troops brought reinforcements to their base near the river.';
+    assert.deepEqual(ids(text, '2020-05-04', ['RU']), [['gr-forces', 1], ['league', 0]]);
+  });
+
+  it('adds nothing outside the theatre or before the coalition existed', () => {
+    const text = 'Graustarkian troops brought reinforcements to their base near the river.';
+    assert.deepEqual(ids(text, '2020-05-04', ['GR']), [['gr-forces', 1]]);
+    assert.deepEqual(ids(text, '2015-05-04', ['RU']), [['gr-forces', 1]]);
+  });
+});
+
+describe('words that make a name something else', () => {
+  const kbW = fixtureKnowledgeBase([
+    { id: 'civilians', name: 'Civilians', kind: 'population', aliases: ['civilians', 'civilian'] },
+    { id: 'hilltop-party', name: 'Hilltop Party', kind: 'political-party', aliases: ['Hilltop', 'Hilltop Party'] },
+  ]);
+  const ids = (text: string) => extractActors(text, '2021-05-01', splitSentences(text, new Set()), [], kbW).actors.map((a) => a.kb_id);
+
+  it('a population\'s name before a noun for armed men describes those men', () => {
+    assert.deepEqual(ids('Gunmen fired on a civilian police patrol near the bank.'), []);
+    assert.deepEqual(ids('Gunmen fired on a civilian near the bank.'), ['civilians']);
+  });
+
+  it('a name followed by a capitalised site word names the site', () => {
+    assert.deepEqual(ids('Troops raided the area around Hilltop Hospital in the town.'), []);
+    assert.deepEqual(ids('Troops raided the offices of Hilltop in the town.'), ['hilltop-party']);
+  });
+});
+
+describe('possessive pronouns before a meeting or a statement', () => {
+  const kbM = fixtureKnowledgeBase([
+    { id: 'rudolf', name: 'Rudolf Rassendyll', kind: 'person', aliases: ['Rassendyll'] },
+    { id: 'flavia', name: 'Flavia Elphberg', kind: 'person', aliases: [] },
+  ]);
+  const pronouns = (text: string) => {
+    const out = extractActors(text, '2021-05-01', splitSentences(text, new Set()), [], kbM).actors;
+    return out.flatMap((a) => a.mentions.filter((m) => /^h/.test(m.text)).map((m) => [a.kb_id, m.text]));
+  };
+
+  it('"his meeting" is the last person named, in the sentence or the one before; not kept as an alias', () => {
+    const text = 'Rudolf Rassendyll took office in March. A weekly paper mocked his May 2021 meeting with Flavia Elphberg.';
+    assert.deepEqual(pronouns(text), [['rudolf', 'his']]);
+    const out = extractActors(text, '2021-05-01', splitSentences(text, new Set()), [], kbM).actors;
+    assert.ok(!out.find((a) => a.kb_id === 'rudolf')!.aliases.includes('his'));
+  });
+
+  it('not before other nouns, nor when the person was named further back', () => {
+    assert.deepEqual(pronouns('Rudolf Rassendyll took office. Police confirmed his arrest on Monday.'), []);
+    assert.deepEqual(pronouns('Rudolf Rassendyll took office. Nothing changed for weeks. The press mocked his meeting with officials.'), []);
   });
 });

@@ -9,18 +9,22 @@ import { tokenize, type Token } from '../../text/tokenize.js';
 import { aliasIndex } from '../../actors/alias-index.js';
 import { findPackMentions, type PackHit } from '../../actors/find-pack-mentions.js';
 import { findUnknownActors, foldTokens, type NamePatterns } from '../../actors/find-unknown-actors.js';
-import { resolveDefiniteDescriptions, resolveSurnames, type CorefRule, type LinkedMention } from '../../actors/coreference.js';
+import { resolveDefiniteDescriptions, resolvePossessivePronouns, resolveSurnames, type CorefRule, type LinkedMention } from '../../actors/coreference.js';
 import type { Mention, Sentence, Stage } from '../stage.js';
 import { sentenceIndexBefore } from '../sentence-lookup.js';
 import { findPlaces } from './places.js';
 import { eventTriggers } from '../../extract/event-triggers.js';
-import { activeAt, FIELD_FAMILIES, padDate, parentForces } from '../../actors/parent-forces.js';
+import { activeAt, coalitionTheatres, FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
 import { typeInfo } from '../../extract/event-taxonomy.js';
 
 type Resources = {
   patterns: NamePatterns; coref: CorefRule[]; personsByFirstLast: Map<string, string>;
   /** Folded demonym -> the state's forces (pack ids), and the military nouns that trigger it. */
   stateForces: Map<string, string[]>; militaryNouns: string[][];
+  /** Nouns for people who bear arms ("fighters", "police"), folded. */
+  combatantNouns: string[][];
+  /** Heads of the names of sites ("Hospital", "Street", "Mosque"): place-cues feature and site words. */
+  siteHeads: ReadonlySet<string>;
 };
 const cache = new WeakMap<KnowledgeBase, Resources>();
 
@@ -72,7 +76,10 @@ function resources(kb: KnowledgeBase): Resources {
     stateForces.set(foldTokens(demonym).join(''), ids);
   }
   const militaryNouns = readStringList(kb.lexicons, 'military-nouns').map(foldTokens).sort((a, b) => b.length - a.length);
-  const res = { patterns: { titles, givenNames, orgHeads }, coref, personsByFirstLast, stateForces, militaryNouns };
+  const combatantNouns = readStringList(kb.lexicons, 'combatant-nouns').map(foldTokens).sort((a, b) => b.length - a.length);
+  const cues = readStringMap(kb.lexicons, 'place-cues');
+  const siteHeads = new Set([...(cues.feature ?? []), ...(cues.site ?? [])].filter((w) => !w.includes(' ')).map((w) => w.toLowerCase()));
+  const res = { patterns: { titles, givenNames, orgHeads }, coref, personsByFirstLast, stateForces, militaryNouns, combatantNouns, siteHeads };
   cache.set(kb, res);
   return res;
 }
@@ -101,7 +108,11 @@ export function extractActors(text: string, published: string | null, sentences:
   const res = resources(kb);
   const tokens = tokenize(text);
   const dateAt = referenceDates(sentences, times, published);
-  const hits = findPackMentions(text, tokens, aliasIndex(kb));
+  // "Al-Fateh Hospital", "Baath Street": a name followed by a capitalised site word names the site.
+  const hits = findPackMentions(text, tokens, aliasIndex(kb)).filter((h) => {
+    const next = tokens[h.lastToken + 1];
+    return !(next && /^\s+$/.test(text.slice(h.end, next.start)) && /^\p{Lu}/u.test(next.text) && res.siteHeads.has(next.norm));
+  });
 
   // Unambiguous hits first: they decide whether ambiguous aliases ("Damascus", "Coalition") may link.
   const linked: LinkedMention[] = [];
@@ -162,6 +173,14 @@ export function extractActors(text: string, published: string | null, sentences:
     if (a) accept(hit, a);
   }
 
+  // "civilian police", "Turkmen fighters": a population's name before a noun for armed men
+  // describes those men; they are not the population.
+  for (let i = linked.length - 1; i >= 0; i--) {
+    const m = linked[i]!;
+    if (m.kind === 'population' && /^\s+$/.test(text.slice(m.end, tokens[m.lastToken + 1]?.start ?? m.end))
+      && res.combatantNouns.some((noun) => noun.every((w, k) => tokens[m.lastToken + 1 + k]?.norm === w))) linked.splice(i, 1);
+  }
+
   const taken = new Uint8Array(tokens.length);
   const mark = (m: { firstToken: number; lastToken: number }) => { for (let k = m.firstToken; k <= m.lastToken; k++) taken[k] = 1; };
   linked.forEach(mark);
@@ -199,15 +218,24 @@ export function extractActors(text: string, published: string | null, sentences:
   }
   for (const m of resolveSurnames(tokens, persons, surnames, isTaken, text)) { linked.push(m); mark(m); }
   for (const m of resolveDefiniteDescriptions(tokens, res.coref, linked, isTaken, text)) { linked.push(m); mark(m); }
+  for (const m of resolvePossessivePronouns(tokens, linked, isTaken, text, (offset) => {
+    const si = sentenceIndexBefore(sentences, offset);
+    return sentences[Math.max(0, si - 1)]?.start ?? 0;
+  }, (i) => ownsAgentNoun(kb, text, tokens, i))) { linked.push(m); mark(m); }
 
   // A state force's unit named in a sentence that reports fighting, arrests or troop movements
   // implies the force it is part of at that date ("a convoy of the 5th Corps was attacked" →
   // the army): an actor of the document with no mention of its own, for the event to roll up to.
+  // So does a force serving in a coalition in the coalition's theatre, when the document's
+  // places lie there ("US forces" in Syria are the Global Coalition's).
   const implied: PackActor[] = [];
   const reports = new Map<number, boolean>();
+  const theatres = coalitionTheatres(kb);
   for (const m of linked) {
     if (m.via !== 'pack') continue;
-    const parents = parentForces(kb, m.key, dateAt(m.start));
+    const day = dateAt(m.start);
+    const parents = parentForces(kb, m.key, day);
+    if (theatres.some((t) => t.forces.has(m.key))) parents.push(...theatreCoalitions(kb, m.key, day, places ??= placeCountries()));
     const si = sentenceIndexBefore(sentences, m.start);
     const s = sentences[si];
     if (!parents.length || !s) continue;
@@ -215,6 +243,20 @@ export function extractActors(text: string, published: string | null, sentences:
     if (reports.get(si)) for (const p of parents) if (!implied.includes(p)) implied.push(p);
   }
   return assemble(linked, kb, tokens, sentences, implied);
+}
+
+/**
+ * A noun for an act whose owner is its agent (a meeting, a statement: symmetric and speech
+ * events) within three words after token `i` ("his May 2025 meeting").
+ */
+function ownsAgentNoun(kb: KnowledgeBase, text: string, tokens: Token[], i: number): boolean {
+  const from = tokens[i]!.end;
+  const to = tokens[Math.min(tokens.length - 1, i + 4)]!.end;
+  return eventTriggers(kb).matchAll(text, from, to).some((t) => {
+    if (!/^[\s\p{L}\d-]*$/u.test(text.slice(from, t.start))) return false;
+    const info = typeInfo(kb, t.value.type);
+    return info.symmetric || info.roles.subject === 'speaker';
+  });
 }
 
 /**
@@ -290,8 +332,8 @@ function assemble(linked: LinkedMention[], kb: KnowledgeBase, _tokens: Token[], 
       byKey.set(m.key, actor);
     }
     actor.mentions.push({ start: m.start, end: m.end, text: m.surface });
-    // Definite descriptions are references, not names of the actor.
-    const isDescription = m.via === 'coref' && /^the\s/i.test(m.surface);
+    // Definite descriptions and pronouns are references, not names of the actor.
+    const isDescription = m.via === 'coref' && /^(?:the\s|his$|her$)/i.test(m.surface);
     if (!isDescription && !actor.aliases.includes(m.surface)) actor.aliases.push(m.surface);
     if (m.via === 'pattern' && m.surface.length > actor.name.length) actor.name = m.surface;
     mentions.push({

@@ -104,3 +104,71 @@ test('a unit\'s role is also its parent force\'s, while the unit is part of it',
   const [later] = run('On 7 May 2022, unknown gunmen opened fire on a convoy of the 9th Corps in Karmel.', spec('7 May 2022', '2022-05-07'), kb);
   assert.deepEqual(rolesOf(later!, 'a3'), []);
 });
+
+test('a force serving in a coalition takes the coalition along where the event lies in its theatre', () => {
+  const kb = testKb({
+    actors: [
+      { id: 'league', name: 'Northern League Coalition', kind: 'coalition', aliases: [], start: '2016-03' },
+      { id: 'gr-forces', name: 'Graustarkian Armed Forces', kind: 'state-force', aliases: [] },
+    ],
+    lexicons: { 'coalition-theatres': [{ coalition: 'league', countries: ['RU'], forces: ['gr-forces'] }] },
+  });
+  const text = 'On 4 May 2021, Graustarkian troops opened fire on unknown gunmen near Karmel.';
+  const roles = (country: string) => {
+    const layers = buildLayers(text, {
+      actors: [{ name: 'Graustarkian troops', kind: 'state-force', kb_id: 'gr-forces' }, { name: 'unknown gunmen' }, { name: 'Northern League Coalition', kind: 'coalition', kb_id: 'league', mentions: [] }],
+      places: [{ name: 'Karmel' }], times: [day('4 May 2021', '2021-05-04')],
+    });
+    layers.places![0]!.country = country;
+    const [e] = events.run({ document: testDocument(text, '2021-05'), layers, kb }).events!;
+    return [rolesOf(e!, 'a1'), rolesOf(e!, 'a3')];
+  };
+  assert.deepEqual(roles('RU'), [['perpetrator'], ['perpetrator']]);
+  assert.deepEqual(roles('GR'), [['perpetrator'], []]);
+});
+
+test('"Among the dead, X": a blast with no target takes the victims named after it', () => {
+  const text = 'On 8 May 2021, a fuel truck exploded in the market of Karmel. Many people were killed. Among the dead were five Hill Guards and two children.';
+  const out = run(text, { actors: [{ name: 'Hill Guards', kind: 'state-force' }], places: [{ name: 'Karmel' }], times: [day('8 May 2021', '2021-05-08')] });
+  const blast = out.find((e) => e.type === 'bombing');
+  assert.ok(blast, out.map((e) => e.summary).join('; '));
+  assert.deepEqual(rolesOf(blast, 'a1'), ['target']);
+});
+
+test('"X raided the town. Ten men were arrested.": the arrests are X\'s', () => {
+  const text = 'On 1 May 2021, the Hill Guards raided the town of Karmel. Ten young men were arrested and taken to the Hill Guards\' prison.';
+  const out = run(text, { actors: [{ name: 'Hill Guards', kind: 'state-force' }], places: [{ name: 'Karmel' }], times: [day('1 May 2021', '2021-05-01')] });
+  const arrest = out.find((e) => e.type === 'arrest');
+  assert.ok(arrest, out.map((e) => e.summary).join('; '));
+  assert.deepEqual(rolesOf(arrest, 'a1'), ['perpetrator']);
+});
+
+test('after a passive verb a name in a prepositional phrase is no target', () => {
+  const text = 'On 2 May 2021, two shepherds were abducted near Karmel and taken to a prison of the Night Cells.';
+  const out = run(text, { actors: [{ name: 'Night Cells' }], places: [{ name: 'Karmel' }], times: [day('2 May 2021', '2021-05-02')] });
+  for (const e of out) assert.ok(!rolesOf(e, 'a1').includes('victim') && !rolesOf(e, 'a1').includes('target'), e.summary);
+});
+
+test('"following the targeting of X": the main subject is not the agent, nor X its object', () => {
+  const text = 'On 2 May 2021, the Hill Guards carried out raids in Karmel following the targeting of a Blue Banner vehicle with an IED.';
+  const out = run(text, { actors: [{ name: 'Hill Guards', kind: 'state-force' }, { name: 'Blue Banner' }], places: [{ name: 'Karmel' }], times: [day('2 May 2021', '2021-05-02')] });
+  const bombing = out.find((e) => e.type === 'bombing');
+  assert.ok(bombing, out.map((e) => e.summary).join('; '));
+  assert.deepEqual(rolesOf(bombing, 'a1'), []);
+  const raids = out.find((e) => e.evidence.some((s) => s.text === 'raids'));
+  assert.ok(raids);
+  assert.deepEqual(rolesOf(raids, 'a1'), ['perpetrator']);
+});
+
+test('the owner of a meeting is its participant, not the subject of the main clause', () => {
+  const text = 'On 3 May 2021, the Karmel Gazette mocked the envoy after his meeting with Flavia Elphberg.';
+  const out = run(text, {
+    actors: [{ name: 'Karmel Gazette', kind: 'media' }, { name: 'Rudolf Rassendyll', kind: 'person', mentions: ['his'] }, { name: 'Flavia Elphberg', kind: 'person' }],
+    times: [day('3 May 2021', '2021-05-03')],
+  });
+  const meeting = out.find((e) => e.type === 'meeting');
+  assert.ok(meeting, out.map((e) => e.summary).join('; '));
+  assert.deepEqual(rolesOf(meeting, 'a2'), ['participant']);
+  assert.deepEqual(rolesOf(meeting, 'a3'), ['participant']);
+  assert.deepEqual(rolesOf(meeting, 'a1'), []);
+});

@@ -10,9 +10,9 @@ import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
 import { findEventAnaphors, type AnaphorMatch } from '../../extract/event-anaphors.js';
 import { acledFor, typeInfo } from '../../extract/event-taxonomy.js';
 import { clauseAt } from '../../extract/clauses.js';
-import { agentAfter, inPrepositionalPhrase, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, passerByAfter, subjectBefore, sufferedBefore } from '../../extract/clause-actors.js';
+import { agentAfter, inPrepositionalPhrase, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, passerByAfter, possessorBefore, subjectBefore, sufferedBefore } from '../../extract/clause-actors.js';
 import { readStringList } from '../../knowledge/lexicon-shapes.js';
-import { FIELD_FAMILIES, padDate, parentForces } from '../../actors/parent-forces.js';
+import { FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
 import { eventDate } from '../../extract/event-date.js';
 import { eventPlace, placeRank } from '../../extract/event-place.js';
@@ -120,13 +120,16 @@ function addRole(out: { actor: string; role: Role }[], refs: ActorRef[], role: R
 
 /**
  * In the field a state force's unit acts for the force it is part of on that day ("a convoy of
- * the 5th Corps" is the army's): the parent takes the unit's role, when the actors stage has it.
+ * the 5th Corps" is the army's), and a force serving in a coalition for the coalition when the
+ * event lies in its theatre (`country`, of the event's place): the parent takes the unit's
+ * role, when the actors stage has it.
  */
-function rollUpUnits(kb: KnowledgeBase, idx: DocIndex, actors: { actor: string; role: Role }[], day: string | null): void {
+function rollUpUnits(kb: KnowledgeBase, idx: DocIndex, actors: { actor: string; role: Role }[], day: string | null, country: string | null): void {
   for (const { actor, role } of [...actors]) {
     const kbId = idx.actors.get(actor)?.kb_id;
     if (!kbId) continue;
-    for (const parent of parentForces(kb, kbId, day)) {
+    const coalitions = country ? theatreCoalitions(kb, kbId, day, new Set([country])) : [];
+    for (const parent of [...parentForces(kb, kbId, day), ...coalitions]) {
       const out = [...idx.actors.values()].find((a) => a.kb_id === parent.id);
       if (out && !actors.some((x) => x.actor === out.id && x.role === role)) actors.push({ actor: out.id, role });
     }
@@ -153,9 +156,11 @@ function summarize(idx: DocIndex, type: string, actors: { actor: string; role: R
 
 /**
  * Drafts for the triggers of one sentence. `told`: the earlier event the sentence's subject
- * refers back to ("The speech ..."), whose date its events share.
+ * refers back to ("The speech ..."), whose date its events share. `just`: the events of the
+ * sentence before, in the same paragraph.
  */
-function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: PhraseMatch<Trigger>[], published: string | null, told: Draft | null): Draft[] {
+function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: PhraseMatch<Trigger>[], published: string | null, told: Draft | null,
+  just: Draft[] = []): Draft[] {
   const text = idx.text;
   const cues = modalityCues(kb);
   const titleWords = relationCues(kb).titleWords;
@@ -177,7 +182,9 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
 
     // Actors and roles from the clause.
     const opts = { titleWords };
-    const subject = subjectBefore(s, text, clause, t.start, { ...opts, memberNouns: members }).filter((a) => a.end <= t.start || a.start >= t.end);
+    // "after his meeting with X": the owner of a meeting or a statement is its agent.
+    const owner = info.symmetric || info.roles.subject === 'speaker' ? possessorBefore(s, text, t.start) : null;
+    const subject = owner ? [owner] : subjectBefore(s, text, clause, t.start, { ...opts, memberNouns: members }).filter((a) => a.end <= t.start || a.start >= t.end);
     const agent = agentAfter(s, text, clause, t.end, opts);
     const passive = trig.pos === 'verb' && isPassive(text, t.start, clause.start);
     const taken = new Set([...subject, ...agent].map((a) => a.actor));
@@ -198,7 +205,9 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     } else if (passive) {
       addRole(actors, agent, info.roles.subject);
       addRole(actors, subject, info.roles.object);
-      addRole(actors, object, info.roles.object);
+      // "were arrested and taken to X's branch", "was killed in clashes with X": after a passive
+      // verb a name in a prepositional phrase is no one it was done to.
+      addRole(actors, object.filter((a) => !inPrepositionalPhrase(text, a, t.end)), info.roles.object);
     } else if (trig.pos === 'noun' && subject.length && PASSIVE_BETWEEN.test(text.slice(subject.at(-1)!.end, t.start))) {
       // "two civilians were killed in indiscriminate shooting": the subject suffered it.
       addRole(actors, agent, info.roles.subject);
@@ -215,6 +224,13 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     if (info.family === 'violence' && !info.symmetric && !actors.some((a) => a.role === info.roles.object)) {
       const outside = [...passerByAfter(s, text, clause), ...sufferedBefore(s, text, clause)];
       addRole(actors, outside.filter((a) => !actors.some((x) => x.actor === a.actor)), info.roles.object);
+    }
+    // "X raided the village. Ten men were arrested.": a passive report with no agent, in a
+    // sentence dating nothing itself, goes on with the field event just told, by its agents.
+    if (passive && !agent.length && !info.symmetric && FIELD_FAMILIES.has(info.family) && !s.times.length) {
+      const host = just.filter((d) => FIELD_FAMILIES.has(d.family)).at(-1);
+      const agents = host?.actors.filter((a) => AGENT_ROLES.has(a.role)) ?? [];
+      if (!agents.some((g) => actors.some((a) => a.actor === g.actor))) for (const g of agents) actors.push({ actor: g.actor, role: info.roles.subject });
     }
     const modality: Modality = mod.modality;
     if (mod.cue && (modality === 'claimed' || modality === 'reported')) {
@@ -236,7 +252,10 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     let date = eventDate(text, idx.sentences, s, t.start, published);
     // A sentence about an event told before ("The recording included ...") is dated by it.
     if (told?.ownDate && told.date && date.source !== 'sentence') date = { whens: [{ ...told.date }], source: 'sentence', mentions: [] };
-    if (FIELD_FAMILIES.has(info.family)) rollUpUnits(kb, idx, actors, date.whens[0]?.start ?? (published ? padDate(published, false) : null));
+    if (FIELD_FAMILIES.has(info.family)) {
+      const country = place ? idx.places.get(place.place)?.country ?? null : null;
+      rollUpUnits(kb, idx, actors, date.whens[0]?.start ?? (published ? padDate(published, false) : null), country);
+    }
     const violent = info.family === 'violence';
     if (violent && fatalities === undefined) fatalities = findFatalities(kb, text, s.start, s.end, s.times);
     let fat = violent ? fatalities ?? null : null;
@@ -375,6 +394,30 @@ function followUpFatalities(kb: KnowledgeBase, idx: DocIndex, drafts: Draft[]): 
   }
 }
 
+/** "Among the dead were ...", "two commanders were among those killed": who the victims were. */
+const AMONG_VICTIMS = /\bamong(?:st)?\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|fatalities|wounded|injured)\b/i;
+
+/**
+ * "A tanker exploded. Forty were killed. Among the dead, 12 rebels and 11 children.": a violent
+ * event with no target takes the actors a following sentence of its paragraph (one dating
+ * nothing itself, at most two on) names among its victims.
+ */
+function followUpVictims(kb: KnowledgeBase, idx: DocIndex, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.family !== 'violence') continue;
+    const info = typeInfo(kb, d.type);
+    if (info.symmetric || d.actors.some((a) => a.role === info.roles.object)) continue;
+    for (const next of idx.sentences.slice(d.sentence + 1, d.sentence + 3)) {
+      if (next.paragraph !== d.paragraph || next.times.length) break;
+      if (!AMONG_VICTIMS.test(idx.text.slice(next.start, next.end))) continue;
+      const victims = participants(idx.text, next).actors.filter((r) => !d.actors.some((a) => a.actor === r.actor));
+      addRole(d.actors, victims, info.roles.object);
+      if (victims.length) d.summary = summarize(idx, d.type, d.actors, d.place, d.date);
+      break;
+    }
+  }
+}
+
 /** "self-declared", "well-planned": a trigger glued into an adjective is no event. */
 const GLUED = /\b(?:self|so|well|ill|much|long|oft|widely|newly|hard)[-‐‑]$/i;
 
@@ -429,11 +472,15 @@ export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: strin
     }
     if (!here.length) continue;
     const told = anaphors.find((a) => a.opensSentence && a.antecedent)?.antecedent ?? null;
-    const found = draftsFor(kb, idx, participants(idx.text, s), here, published, told);
+    let from = drafts.length;
+    while (from > 0 && drafts[from - 1]!.sentence === s.index - 1) from--;
+    const just = drafts.slice(from).filter((d) => d.paragraph === s.paragraph);
+    const found = draftsFor(kb, idx, participants(idx.text, s), here, published, told, just);
     if (told) continueAntecedent(kb, idx, s, found, told);
     drafts.push(...found);
   }
   followUpFatalities(kb, idx, drafts);
+  followUpVictims(kb, idx, drafts);
   return merge(drafts).map(({ sentence: _s, paragraph: _p, family: _f, ownDate: _o, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 

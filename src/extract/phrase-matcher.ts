@@ -20,12 +20,16 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
-// Stages call many matchers over the same document text: tokenize it once.
-let lastText: string | null = null;
-let lastTokens: Token[] = [];
+// Stages call many matchers over the same document text: tokenize it once. A few texts are
+// kept, since a stage may interleave the document with a shorter text (a name, a window).
+const recent: { text: string; tokens: Token[] }[] = [];
+const RECENT_TEXTS = 4;
 function tokensOf(text: string): Token[] {
-  if (text !== lastText) { lastTokens = tokenize(text); lastText = text; }
-  return lastTokens;
+  for (const r of recent) if (r.text === text) return r.tokens;
+  const tokens = tokenize(text);
+  recent.unshift({ text, tokens });
+  if (recent.length > RECENT_TEXTS) recent.pop();
+  return tokens;
 }
 
 function onlySpace(text: string, from: number, to: number): boolean {

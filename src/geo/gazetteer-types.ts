@@ -30,4 +30,6 @@ export interface Gazetteer {
   /** True when some entry's folded name starts with these folded tokens (for greedy matching). */
   hasPrefix(surface: string): boolean;
   readonly size: number;
+  /** Names of the curated places (countries, governorates, pack places) with their country (optional). */
+  curatedNames?(): readonly { name: string; country: string }[];
 }

@@ -53,12 +53,20 @@ class IndexedGazetteer implements Gazetteer {
   private readonly bySkeleton = new Map<string, { idx: number; key: string }[]>();
   private readonly prefixes = new Set<string>();
 
+  private readonly curated: { name: string; country: string }[] = [];
+
   get size(): number { return this.entries.length; }
 
   add(entry: GazetteerEntry, names: Iterable<string>): number {
     const idx = this.entries.push(entry) - 1;
-    this.addNames(idx, names);
+    const list = [...names];
+    this.addNames(idx, list);
+    if (entry.source !== 'geonames' && entry.country) for (const name of list) this.curated.push({ name, country: entry.country });
     return idx;
+  }
+
+  curatedNames(): readonly { name: string; country: string }[] {
+    return this.curated;
   }
 
   addNames(idx: number, names: Iterable<string>): void {

@@ -12,7 +12,7 @@ import { findUnknownActors, foldTokens, type NamePatterns } from '../../actors/f
 import { resolveDefiniteDescriptions, resolvePossessivePronouns, resolveSurnames, type CorefRule, type LinkedMention } from '../../actors/coreference.js';
 import type { Mention, Sentence, Stage } from '../stage.js';
 import { sentenceIndexBefore } from '../sentence-lookup.js';
-import { findPlaces } from './places.js';
+import { curatedPlaceCountries } from '../../geo/place-countries.js';
 import { eventTriggers } from '../../extract/event-triggers.js';
 import { activeAt, coalitionTheatres, FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
 import { typeInfo } from '../../extract/event-taxonomy.js';
@@ -353,7 +353,7 @@ const stage: Stage = {
   run({ document, layers, kb }) {
     // The places stage runs later (it needs the actor mentions); a common noun's country may
     // need the document's places now, found without them.
-    const placeCountries = () => new Set(findPlaces({ document, layers, kb }).places.map((p) => p.country).filter((c): c is string => !!c));
+    const placeCountries = () => curatedPlaceCountries(kb.gazetteer, document.text);
     return extractActors(document.text, document.published, layers.sentences ?? [], layers.times ?? [], kb, placeCountries);
   },
 };

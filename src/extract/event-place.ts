@@ -95,3 +95,51 @@ export function eventPlace(
   // nearest place is Y, the chain's innermost is where it happened.
   return best && innermost(text, places, best, s.start, rank);
 }
+
+/** "airstrikes in A region of X, B (B') and C regions of Y": one action at several places listed
+ *  after its trigger. Returns the place eventPlace() picks first, then, when it heads one item of
+ *  a list of places (each item a chain "A region of X"), the innermost place of every other item.
+ *  A bare comma joins a chain only towards a wider place ("Sinjar, Nineveh"); "between A and B"
+ *  is one place, not a list. */
+export function eventPlaces(
+  text: string, s: SentenceInfo, clause: Clause, start: number, end: number, rankOf?: (place: string) => number,
+): PlaceRef[] {
+  const first = eventPlace(text, s, clause, start, end, rankOf);
+  if (!first) return [];
+  const rank = (p: PlaceRef) => rankOf?.(p.place) ?? 2;
+  const all = usablePlaces(text, s).filter((p) => !ORIGIN.test(text.slice(Math.max(s.start, p.start - 40), p.start)));
+  const after = all.filter((p) => p.start >= end && p.end <= clause.end);
+  // Items: runs of places chained by containment.
+  const items: PlaceRef[][] = [];
+  for (const p of after) {
+    const cur = items.at(-1);
+    const prev = cur?.at(-1);
+    if (cur && prev) {
+      const between = text.slice(prev.end, p.start);
+      const bareComma = /^\)?\s*,\s*$/.test(between);
+      if (prev.place === p.place || (INSIDE.test(between) && (!bareComma || rank(p) > rank(prev) || rank(p) >= SPECIFICITY.admin1!))) { cur.push(p); continue; }
+    }
+    items.push([p]);
+  }
+  const head = (item: PlaceRef[]) => item.find((p) => rank(p) < WIDE) ?? item[0]!;
+  const at = items.findIndex((item) => item.some((p) => p === first || (p.place === first.place && p.start === first.start)));
+  if (at < 0) return [first];
+  // The list around the chosen item: items joined by ", ", " and ", ", and ".
+  const JOIN = /^\)?\s*(?:,\s*(?:and\s+)?|,?\s+(?:and|as\s+well\s+as)\s+)(?:the\s+)?$/iu;
+  const joined = (a: PlaceRef[], b: PlaceRef[]) => JOIN.test(text.slice(a.at(-1)!.end, b[0]!.start));
+  let lo = at;
+  let hi = at;
+  while (lo > 0 && joined(items[lo - 1]!, items[lo]!)) lo--;
+  while (hi + 1 < items.length && joined(items[hi]!, items[hi + 1]!)) hi++;
+  if (lo === hi) return [first];
+  // "between A and B" is one place; "from A and B", "to A and B", "via A and B" name where people
+  // came from or went, not where the action was.
+  if (/\b(?:between|from|to|towards?|via|through)\s+(?:the\s+)?(?:\p{L}+\s+){0,3}$/iu.test(text.slice(Math.max(s.start, items[lo]![0]!.start - 40), items[lo]![0]!.start))) return [first];
+  const out = [first];
+  for (let k = lo; k <= hi; k++) {
+    if (k === at) continue;
+    const h = head(items[k]!);
+    if (rank(h) < WIDE && !out.some((p) => p.place === h.place)) out.push(h);
+  }
+  return out;
+}

@@ -79,3 +79,19 @@ test('"the bombing in Karmel on 4 May" with a date of its own is a new event, no
   assert.equal(bombing?.date?.start, '2021-05-04', JSON.stringify(out.map((e) => e.summary)));
   assert.equal(bombing?.modality, 'claimed');
 });
+
+test('one dated action at several listed places is one event per place; a shared toll is not divided', () => {
+  const text = 'On 5 May 2021, Ruritanian jets carried out airstrikes in Karmel, Doran and Esk, killing 6 fighters.';
+  const out = run(text, {
+    actors: [{ name: 'Ruritanian jets', kind: 'state-force' }], places: [{ name: 'Karmel' }, { name: 'Doran' }, { name: 'Esk' }],
+    times: [{ text: '5 May 2021', start: '2021-05-05' }],
+  });
+  const strikes = out.filter((e) => e.type === 'bombing' || e.type === 'attack');
+  assert.equal(new Set(strikes.map((e) => e.place)).size, 3, JSON.stringify(out.map((e) => e.summary)));
+  for (const e of strikes) assert.deepEqual(e.fatalities, { min: 0, max: 6 });
+  const moved = run('On 5 May 2021, Ruritanian troops brought in reinforcements from Karmel and Doran.', {
+    actors: [{ name: 'Ruritanian troops', kind: 'state-force' }], places: [{ name: 'Karmel' }, { name: 'Doran' }],
+    times: [{ text: '5 May 2021', start: '2021-05-05' }],
+  });
+  assert.equal(moved.filter((e) => e.type === 'deployment').length, 1);
+});

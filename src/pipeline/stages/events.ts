@@ -15,7 +15,7 @@ import { readStringList } from '../../knowledge/lexicon-shapes.js';
 import { FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
 import { eventDate } from '../../extract/event-date.js';
-import { eventPlace, placeRank } from '../../extract/event-place.js';
+import { eventPlaces, placeRank } from '../../extract/event-place.js';
 import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
 import { relationCues } from '../../extract/relation-cues.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
@@ -248,7 +248,8 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     }
     if (!source && info.roles.subject === 'speaker') source = actors.filter((a) => a.role === 'speaker').at(-1)?.actor ?? null;
 
-    const place = eventPlace(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
+    const allPlaces = eventPlaces(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
+    const place = allPlaces[0] ?? null;
     let date = eventDate(text, idx.sentences, s, t.start, published);
     // A sentence about an event told before ("The recording included ...") is dated by it.
     if (told?.ownDate && told.date && date.source !== 'sentence') date = { whens: [{ ...told.date }], source: 'sentence', mentions: [] };
@@ -297,18 +298,22 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     const perpKinds = kindsOf(idx, actors, [info.roles.subject, 'claimant']);
     const targetKinds = kindsOf(idx, actors, [info.roles.object]);
     const evidence = [span(text, s.start, s.end), span(text, t.start, t.end)];
-    for (const when of date.whens.length ? date.whens : [null]) {
+    // One action at several listed places ("strikes in A, B and C" on one day) is one event per
+    // place, as the field codes it. A toll given for all of them is not divided (the text does
+    // not say how): each place had between none and all of it.
+    const split = allPlaces.length > 1 && date.whens.length === 1 && date.whens[0]!.precision === 'day';
+    for (const at of split ? allPlaces : [place]) for (const when of date.whens.length ? date.whens : [null]) {
       out.push({
         type,
         acled: acledFor(info, trig.subtype, perpKinds, targetKinds),
         plover: info.plover,
         date: when,
-        place: place?.place ?? null,
+        place: at?.place ?? null,
         actors: actors.map((a) => ({ ...a })),
-        fatalities: fat ? { ...fat } : null,
+        fatalities: !fat ? null : split ? { min: 0, max: fat.max ?? (fat.min > 0 ? null : 0) } : { ...fat },
         modality,
         source,
-        summary: summarize(idx, type, actors, place?.place ?? null, when),
+        summary: summarize(idx, type, actors, at?.place ?? null, when),
         evidence: evidence.map((e) => ({ ...e })),
         confidence: Math.round(Math.min(0.95, Math.max(0.1, confidence)) * 100) / 100,
         sentence: s.index,

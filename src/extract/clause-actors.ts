@@ -158,13 +158,23 @@ function opensOtherHappening(gap: string): boolean {
   return OTHER_HAPPENING.test(gap);
 }
 
+// "..., according to the SDF", "..., a spokesman for the SDF told reporters", "..., the SDF
+// said": the actor is the source of the report, not a party to what it reports.
+const SOURCE_BEFORE = /(?:\baccording\s+to|\b(?:spokes(?:man|woman|person)|officials?|sources?|statement|media\s+office|commander)\s+(?:for|of|from|with|in))\s+(?:the\s+)?$/iu;
+const SAID_AFTER = /^\s+(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\b/u;
+
+function isSource(text: string, a: ActorRef, pos: number): boolean {
+  if (SOURCE_BEFORE.test(text.slice(Math.max(0, a.start - 40), a.start))) return true;
+  return SAID_AFTER.test(text.slice(a.end, a.end + 14)) && text.slice(pos, a.start).includes(',');
+}
+
 /**
  * Object group: the first actor after `pos` in the clause, with those coordinated to its right;
  * none past a phrase naming another happening ("raids ... following the targeting of X").
  */
 export function objectAfter(s: SentenceInfo, text: string, clause: Clause, pos: number, opts: GroupOptions = {}): ActorRef[] {
   const titles = opts.titleWords ?? new Set<string>();
-  const after = s.actors.filter((a) => a.start >= pos && a.end <= clause.end && !opts.exclude?.has(a.actor));
+  const after = s.actors.filter((a) => a.start >= pos && a.end <= clause.end && !opts.exclude?.has(a.actor) && !isSource(text, a, pos));
   if (!after.length || opensOtherHappening(text.slice(pos, after[0]!.start))) return [];
   const group = [after[0]!];
   for (let i = 1; i < after.length; i++) {

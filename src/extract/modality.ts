@@ -56,6 +56,11 @@ function sentenceCues(cues: ModalityCues, text: string, sentence: { start: numbe
   return hit;
 }
 
+/** "May" capitalised next to a number ("3 May", "May 2024") names the month. */
+function isMonthName(text: string, m: { start: number; end: number; text: string }): boolean {
+  return m.text === 'May' && (/\d\s*$/.test(text.slice(Math.max(0, m.start - 4), m.start)) || /^\s*\d/.test(text.slice(m.end, m.end + 4)));
+}
+
 function wordsBetween(text: string, from: number, to: number): number {
   const gap = text.slice(from, to).trim();
   return gap ? gap.split(/\s+/).length : 0;
@@ -66,7 +71,8 @@ function wordsBetween(text: string, from: number, to: number): number {
  * itself do not count ("foiled" is the trigger of a plot-foiled event, not its modality).
  */
 export function modalityAt(
-  cues: ModalityCues, text: string, sentence: { start: number; end: number }, clause: Clause, start: number, end: number,
+  cues: ModalityCues, text: string, sentence: { start: number; end: number; times?: readonly { start: number; end: number }[] },
+  clause: Clause, start: number, end: number,
 ): ModalityHit {
   let best: ModalityHit = { modality: 'asserted', cue: null };
   let rank = MODALITY_ORDER.length;
@@ -74,6 +80,8 @@ export function modalityAt(
   for (const m of sentenceCues(cues, text, sentence)) {
     if (m.end > afterEnd) break;
     if (m.end > start && m.start < end) continue;
+    // "On 3 May 2024": the month, not the modal verb.
+    if (sentence.times?.some((t) => t.start < m.end && m.start < t.end) || isMonthName(text, m)) continue;
     for (const cue of m.value) {
       const r = MODALITY_ORDER.indexOf(cue.modality);
       if (r >= rank) continue;

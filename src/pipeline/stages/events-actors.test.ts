@@ -172,3 +172,16 @@ test('the owner of a meeting is its participant, not the subject of the main cla
   assert.deepEqual(rolesOf(meeting, 'a3'), ['participant']);
   assert.deepEqual(rolesOf(meeting, 'a1'), []);
 });
+
+test('a source of the report is neither target nor party; "May" of a date is no modal verb', () => {
+  const spec = { actors: [{ name: 'Night Cells' }, { name: 'Valley Army', mentions: ['Valley Army'] }], places: [{ name: 'Karmel' }], times: [day('3 May 2021', '2021-05-03')] };
+  const according = run('On 3 May 2021, the Night Cells attacked a checkpoint near Karmel, according to the Valley Army.', spec);
+  const a = according.find((e) => e.type === 'attack')!;
+  assert.deepEqual(rolesOf(a, 'a2'), [], 'the Valley Army only reports it');
+  assert.equal(a.modality, 'reported');
+  assert.equal(a.source, 'a2');
+  const said = run('On 3 May 2021, the Night Cells attacked a checkpoint near Karmel, the Valley Army said.', spec);
+  const b = said.find((e) => e.type === 'attack')!;
+  assert.deepEqual(rolesOf(b, 'a2'), []);
+  assert.notEqual(b.modality, 'hypothetical', '"May" is the month');
+});

@@ -237,7 +237,8 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       const cueClause = clauseAt(text, s, mod.cue.start, mod.cue.end);
       const claimer = modality === 'claimed'
         ? subjectBefore(s, text, cueClause, mod.cue.start, opts)
-        : objectAfter(s, text, cueClause, mod.cue.end, opts).filter((a) => a.start - mod.cue!.end <= 4);
+        // "according to the SDF": the source right after the cue (objectAfter leaves sources out).
+        : s.actors.filter((a) => a.start >= mod.cue!.end && a.end <= cueClause.end && /^\s*(?:the\s+)?$/i.test(text.slice(mod.cue!.end, a.start))).slice(0, 1);
       if (claimer.length) {
         source = claimer[0]!.actor;
         if (modality === 'claimed') {

@@ -95,3 +95,22 @@ test('one dated action at several listed places is one event per place; a shared
   });
   assert.equal(moved.filter((e) => e.type === 'deployment').length, 1);
 });
+
+test('a closing ", two officials said" reports the sentence\'s events; it is no statement of its own', () => {
+  const text = 'On 5 May 2021, the Hill Guards attacked an army post near Karmel, killing four soldiers, two officials said.';
+  const out = run(text, { actors: [{ name: 'Hill Guards' }], places: [{ name: 'Karmel' }], times: [{ text: '5 May 2021', start: '2021-05-05' }] });
+  assert.deepEqual(out.map((e) => e.type), ['attack'], JSON.stringify(out.map((e) => e.summary)));
+  assert.equal(out[0]!.modality, 'reported');
+});
+
+test('a headline joins the event the lead tells with its date', () => {
+  const text = 'Hill Guards kill four soldiers near Karmel\n\nOn 5 May 2021, the Hill Guards attacked an army post near Karmel, killing four soldiers.';
+  const out = run(text, {
+    actors: [{ name: 'Hill Guards', mentions: ['Hill Guards', 'Hill Guards'] }], places: [{ name: 'Karmel', mentions: ['Karmel', 'Karmel'] }],
+    times: [{ text: '5 May 2021', start: '2021-05-05' }],
+  });
+  const violent = out.filter((e) => ['attack', 'armed-clash'].includes(e.type));
+  assert.equal(violent.length, 1, JSON.stringify(out.map((e) => e.summary)));
+  assert.equal(violent[0]!.date?.start, '2021-05-05');
+  assert.equal(violent[0]!.evidence.filter((x) => x.text.startsWith('Hill Guards kill')).length, 1, 'the headline is kept as evidence');
+});

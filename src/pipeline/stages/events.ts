@@ -88,6 +88,10 @@ function memberNouns(kb: KnowledgeBase): ReadonlySet<string> {
   return set;
 }
 
+/** A speech verb closing its sentence after a comma: ", two officials said (on Wednesday)." */
+const ATTRIBUTION_BEFORE = /,\s*[^,;]{0,60}$/u;
+const ATTRIBUTION_AFTER = /^[^,;:]{0,40}$/u;
+
 /** Between an attributive participle and the event noun it describes: at most one plain word. */
 const ATTRIBUTIVE_GAP = /^\s+(?:(?!(?:the|a|an|and|or|by|with|in|on|at|to|of)\s)[\p{Ll}-]+\s+)?$/u;
 /** What follows a plural noun, not a present-tense verb: "IS attacks in Syria", "attacks have spared". */
@@ -170,8 +174,14 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
   // "protested against the arrest of ...": what follows a grievance trigger is its subject
   // matter. A violent verb after it can still be an event ("police fired on the crowd").
   const grievance = triggers.find((t) => t.value.grievance);
+  // "..., killing four soldiers, two officials said": the closing speech verb says who reports
+  // the sentence's events; it is no statement event of its own.
+  const attribution = triggers.find((t) => t.value.pos === 'verb' && typeInfo(kb, t.value.type).family === 'statement'
+    && ATTRIBUTION_BEFORE.test(text.slice(s.start, t.start)) && ATTRIBUTION_AFTER.test(text.slice(t.end, s.end))
+    && triggers.some((o) => o.end <= t.start && typeInfo(kb, o.value.type).family !== 'statement'));
   let fatalities: Fatalities | null | undefined;
   for (const t of triggers) {
+    if (t === attribution) continue;
     const trig = t.value;
     if (trig.generic && specificViolence) continue;
     let info = typeInfo(kb, trig.type);
@@ -232,7 +242,12 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       const agents = host?.actors.filter((a) => AGENT_ROLES.has(a.role)) ?? [];
       if (!agents.some((g) => actors.some((a) => a.actor === g.actor))) for (const g of agents) actors.push({ actor: g.actor, role: info.roles.subject });
     }
-    const modality: Modality = mod.modality;
+    let modality: Modality = mod.modality;
+    if (attribution && attribution.start > t.end && modality === 'asserted') {
+      modality = 'reported';
+      const speaker = subjectBefore(s, text, clauseAt(text, s, attribution.start, attribution.end), attribution.start, opts)[0];
+      if (speaker && !actors.some((a) => a.actor === speaker.actor)) source = speaker.actor;
+    }
     if (mod.cue && (modality === 'claimed' || modality === 'reported')) {
       const cueClause = clauseAt(text, s, mod.cue.start, mod.cue.end);
       const claimer = modality === 'claimed'
@@ -381,7 +396,27 @@ function merge(drafts: Draft[]): Draft[] {
     byKey.set(dedupeKey(d), d);
     out.push(d);
   }
-  return out;
+  return mergeHeadlines(out);
+}
+
+/**
+ * A headline ("IS gunmen kill four soldiers in Kirkuk") announces the event the lead then tells
+ * with its date: an undated event of the first paragraph joins the first later event of its
+ * family in the next two paragraphs whose actors include its own.
+ */
+function mergeHeadlines(events: Draft[]): Draft[] {
+  const gone = new Set<Draft>();
+  for (const h of events) {
+    if (h.paragraph !== 0 || h.ownDate) continue;
+    const ids = actorIds(h);
+    const body = events.find((e) => e !== h && !gone.has(e) && e.paragraph > 0 && e.paragraph <= 2 && e.family === h.family
+      && ids.size > 0 && [...ids].some((id) => actorIds(e).has(id)));
+    if (!body) continue;
+    // The headline's wording may give an actor another role ("gunmen kill" vs "attacked"): the lead's stands.
+    absorb(body, { ...h, actors: h.actors.filter((a) => !actorIds(body).has(a.actor)) });
+    gone.add(h);
+  }
+  return gone.size ? events.filter((e) => !gone.has(e)) : events;
 }
 
 /**

@@ -13,6 +13,8 @@ const BOUNDARY = new RegExp([
   ';', ':\\s', '\\s[—–]\\s', '—', '\\s--\\s',
   ',\\s+(?:but|while|whereas|although|though|which|who|whom|whose|where|because|so that)\\b',
   '\\s(?:but|while|whereas)\\s',
+  // "attacked ships, saying they act for X": the participle clause is the reason given, not the object.
+  ',\\s+(?:saying|claiming|adding|arguing|citing|noting|insisting|stressing)\\b',
   // "a soldier was killed when an IED exploded": the bomb's clause has no subject of its own.
   ',?\\s+when\\s',
   // ", and" starts a clause only before a fronted adverbial or a pronoun subject; elsewhere it

@@ -114,3 +114,10 @@ test('a headline joins the event the lead tells with its date', () => {
   assert.equal(violent[0]!.date?.start, '2021-05-05');
   assert.equal(violent[0]!.evidence.filter((x) => x.text.startsWith('Hill Guards kill')).length, 1, 'the headline is kept as evidence');
 });
+
+test('", saying ..." gives the reason, not the target', () => {
+  const text = 'On 5 May 2021, the Hill Guards attacked two cargo ships, saying they acted for the Valley People.';
+  const out = run(text, { actors: [{ name: 'Hill Guards' }, { name: 'Valley People', kind: 'population' }], times: [{ text: '5 May 2021', start: '2021-05-05' }] });
+  const attack = out.find((e) => e.type === 'attack');
+  assert.deepEqual(attack?.actors.map((a) => a.actor), ['a1'], JSON.stringify(out.map((e) => e.summary)));
+});

@@ -20,6 +20,8 @@ export type RelationCues = {
   compound: PhraseMatcher<RelationCue>;
   between: PhraseMatcher<RelationCue>;
   titles: PhraseMatcher<RelationCue>;
+  /** Things received "from" someone ("missiles", "funding"), each with the relation it shows. */
+  received: PhraseMatcher<RelationCue>;
   /** Every word of every title, lower case: lets "U.S. President Donald Trump" group as one phrase. */
   titleWords: ReadonlySet<string>;
   symmetric: ReadonlySet<Predicate>;
@@ -37,6 +39,7 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
   const compound: [string, RelationCue][] = [];
   const between: [string, RelationCue][] = [];
   const titles: [string, RelationCue][] = [];
+  const received: [string, RelationCue][] = [];
   const titleWords = new Set<string>();
   const symmetric = new Set<Predicate>();
   raw.forEach((e, i) => {
@@ -49,6 +52,7 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
     for (const p of stringList(LEXICON, `${where}.passive`, e.passive)) passive.push([p, cue]);
     for (const p of stringList(LEXICON, `${where}.compound`, e.compound)) compound.push([p, cue]);
     for (const p of stringList(LEXICON, `${where}.between`, e.between)) between.push([p, cue]);
+    for (const p of stringList(LEXICON, `${where}.received`, e.received)) received.push([p, cue]);
     for (const p of stringList(LEXICON, `${where}.titles`, e.titles)) {
       titles.push([p, cue]);
       for (const w of p.toLowerCase().split(/\s+/)) titleWords.add(w);
@@ -57,6 +61,7 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
   c = {
     active: new PhraseMatcher(active), passive: new PhraseMatcher(passive), compound: new PhraseMatcher(compound),
     between: new PhraseMatcher(between), titles: new PhraseMatcher(titles), titleWords, symmetric,
+    received: new PhraseMatcher(received),
   };
   cache.set(kb, c);
   return c;

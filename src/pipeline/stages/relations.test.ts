@@ -167,3 +167,12 @@ test('"for years" and "for three decades" bound the relation back from the date 
   const fight = rs.find((r) => r.predicate === 'fights' && new Set([r.subject, r.object]).has('a3'));
   assert.equal(fight?.valid?.start, '1995-03-10');
 });
+
+test('"X received missiles and drones from Y" and "received funding from Y": Y supplies / funds X', () => {
+  const rs = run('The Hill Guards have received missiles and drones from Marland. The Sun Battalion received funding from the Lion Front.', [
+    { name: 'Hill Guards' }, { name: 'Marland', kind: 'state' }, { name: 'Sun Battalion' }, { name: 'Lion Front' },
+  ]);
+  assert.ok(has(rs, 'a2', 'supplies', 'a1'), JSON.stringify(rs));
+  assert.ok(has(rs, 'a4', 'funds', 'a3'));
+  assert.ok(!has(rs, 'a1', 'supplies', 'a2'));
+});

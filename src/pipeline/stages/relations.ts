@@ -138,6 +138,22 @@ function fromCompounds(text: string, s: SentenceInfo, cues: RelationCues, out: F
   }
 }
 
+/** "X has received missiles and drones from Y": the receipt verb, the thing, then "from Y". */
+function fromReceipts(text: string, s: SentenceInfo, cues: RelationCues, out: Found[]): void {
+  for (const m of cues.received.matchAll(text, s.start, s.end)) {
+    // The verb within four words before the thing ("received advanced Iranian missiles").
+    const lead = text.slice(Math.max(s.start, m.start - 48), m.start);
+    const verb = /\b(?:receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|accept(?:s|ed|ing)?|got|gets|getting)\s+(?:[\p{L}-]+\s+){0,4}$/iu.exec(lead);
+    if (!verb) continue;
+    const verbAt = m.start - lead.length + verb.index;
+    const clause = clauseAt(text, s, verbAt, m.end);
+    // "from Y" within a few words after the thing ("missiles and drones from Iran").
+    const from = s.actors.find((a) => a.start > m.end && a.end <= clause.end && /^(?:\s+(?:and|or|,)?\s*[\p{L}-]+){0,4}\s+from\s+(?:the\s+)?$/iu.test(text.slice(m.end, a.start)));
+    const receiver = subjectBefore(s, text, clause, verbAt, { titleWords: cues.titleWords });
+    if (from && receiver.length) pairs([from], receiver, m, 0.65, out);
+  }
+}
+
 function fromBetween(text: string, s: SentenceInfo, cues: RelationCues, out: Found[]): void {
   const opts = { titleWords: cues.titleWords };
   for (const m of cues.between.matchAll(text, s.start, s.end)) {
@@ -227,6 +243,7 @@ function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null): D
     fromCompounds(text, s, cues, found);
     fromBetween(text, s, cues, found);
     fromVerbs(text, s, cues, found);
+    fromReceipts(text, s, cues, found);
     for (const f of found) {
       if (f.subject.actor === f.object.actor || isQuoted(idx, f.cue.start, f.cue.end)) continue;
       const clause = clauseAt(text, s, f.cue.start, f.cue.end);

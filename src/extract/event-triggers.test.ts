@@ -88,3 +88,12 @@ test('a word listed with and without objects falls back to its plain reading', (
   assert.deepEqual(read('They grabbed forty sheep.'), ['goods']);
   assert.deepEqual(read('They grabbed the ridge.'), ['plain']);
 });
+
+test('a vow threatens only with force in view; an urging recruits only to join or fight', () => {
+  const kb = testKb();
+  const typeOf = (text: string, word: string) => eventTriggers(kb).matchAll(text).find((m) => m.text.toLowerCase().startsWith(word))?.value.type;
+  assert.equal(typeOf('The group vowed to retaliate for the strike.', 'vow'), 'threat');
+  assert.equal(typeOf('The government vowed to protect the minority.', 'vow'), 'statement');
+  assert.equal(typeOf('The spokesman urged soldiers to defect and join the group.', 'urged'), 'recruitment-appeal');
+  assert.equal(typeOf('The president urged all sides to respect the ceasefire.', 'urged'), 'statement');
+});

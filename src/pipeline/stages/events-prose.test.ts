@@ -121,3 +121,11 @@ test('", saying ..." gives the reason, not the target', () => {
   const attack = out.find((e) => e.type === 'attack');
   assert.deepEqual(attack?.actors.map((a) => a.actor), ['a1'], JSON.stringify(out.map((e) => e.summary)));
 });
+
+test('what an appeal urges is hypothetical; the appeal itself is asserted', () => {
+  const text = 'On 5 May 2021, the Hill Guards urged their supporters to attack the Valley Army in Karmel.';
+  const out = run(text, { actors: [{ name: 'Hill Guards' }, { name: 'Valley Army' }], places: [{ name: 'Karmel' }], times: [{ text: '5 May 2021', start: '2021-05-05' }] });
+  assert.equal(out.find((e) => e.type === 'attack')?.modality, 'hypothetical', JSON.stringify(out.map((e) => `${e.type}/${e.modality}`)));
+  const appeal = out.find((e) => e.type === 'recruitment-appeal' || e.type === 'statement');
+  assert.equal(appeal?.modality, 'asserted');
+});

@@ -243,6 +243,9 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       if (!agents.some((g) => actors.some((a) => a.actor === g.actor))) for (const g of agents) actors.push({ actor: g.actor, role: info.roles.subject });
     }
     let modality: Modality = mod.modality;
+    // An appeal told in the clause ("a call to ... and issued an appeal to join") makes what is
+    // urged hypothetical, not the speech acts around it.
+    if (modality === 'hypothetical' && info.family === 'statement' && mod.cue?.value.every((c) => c.scope === 'clause')) modality = 'asserted';
     if (attribution && attribution.start > t.end && modality === 'asserted') {
       modality = 'reported';
       const speaker = subjectBefore(s, text, clauseAt(text, s, attribution.start, attribution.end), attribution.start, opts)[0];

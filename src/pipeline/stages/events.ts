@@ -8,6 +8,7 @@ import type { Stage } from '../stage.js';
 import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
 import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
 import { findEventAnaphors, type AnaphorMatch } from '../../extract/event-anaphors.js';
+import { isAttributive, isPlural, usedAsNoun } from '../../extract/event-word-use.js';
 import { acledFor, typeInfo } from '../../extract/event-taxonomy.js';
 import { clauseAt } from '../../extract/clauses.js';
 import { agentAfter, inPrepositionalPhrase, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, passerByAfter, possessorBefore, subjectBefore, sufferedBefore } from '../../extract/clause-actors.js';
@@ -91,26 +92,6 @@ function memberNouns(kb: KnowledgeBase): ReadonlySet<string> {
 /** A speech verb closing its sentence after a comma: ", two officials said (on Wednesday)." */
 const ATTRIBUTION_BEFORE = /,\s*[^,;]{0,60}$/u;
 const ATTRIBUTION_AFTER = /^[^,;:]{0,40}$/u;
-
-/** Between an attributive participle and the event noun it describes: at most one plain word. */
-const ATTRIBUTIVE_GAP = /^\s+(?:(?!(?:the|a|an|and|or|by|with|in|on|at|to|of)\s)[\p{Ll}-]+\s+)?$/u;
-/** What follows a plural noun, not a present-tense verb: "IS attacks in Syria", "attacks have spared". */
-const NOUN_FOLLOWS = /^\s*(?:[,.;:)]|(?:have|has|had|were|are|was|is|in|on|against|by|of|that|which|since|during|across|throughout)\b)/i;
-
-const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[\p{L}.’'-]+\s+){0,2}$/iu;
-
-/** "attacks", "raids": the verb reading of a plural noun, unless an object follows it. */
-function usedAsNoun(text: string, t: PhraseMatch<Trigger>): boolean {
-  if (t.value.pos === 'noun') return true;
-  // "the timing of declaring", "responsible for attacking": a gerund names the act, not one happening.
-  if (/ing$/i.test(t.text) && /\b(?:of|for|about)\s+$/i.test(text.slice(Math.max(0, t.start - 8), t.start))) return true;
-  // "an IS attack", "the raid": a base form after a determiner is the noun.
-  if (!/(?:ed|ing)$/i.test(t.text) && DETERMINER_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start))) return true;
-  return /[^s]s$/i.test(t.text) && NOUN_FOLLOWS.test(text.slice(t.end, t.end + 14));
-}
-
-/** A trigger whose head word is plural ("attacks", "suicide bombings", "operations against"). */
-const PLURAL_HEAD = /\b\p{L}+[^\s'’siu]s\b/iu;
 
 const PASSIVE_BETWEEN = /\b(?:was|were|been|being)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn)\b/u;
 
@@ -287,12 +268,12 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     if (!actors.length && (info.needsActor || trig.needsActor)) continue;
     if (new Set(actors.map((a) => a.actor)).size < info.minParties) continue;
     // "coordinated suicide bombings": a participle describing the next event word is no event.
-    if (trig.pos === 'verb' && /ed$/i.test(t.text) && triggers.some((n) => n.start > t.end && ATTRIBUTIVE_GAP.test(text.slice(t.end, n.start)))) continue;
+    if (isAttributive(text, t, triggers)) continue;
     const noun = usedAsNoun(text, t);
     const pinned = (fat && fat.min > 0) || mod.modality === 'claimed' || (place && placeRank(idx, place.place) <= 2);
     // "IS attacks in Syria in 2024", "his regional meetings": a plural noun without a day, a
     // precise place, a toll or a target of its own is a pattern the author describes, not a happening.
-    if (noun && PLURAL_HEAD.test(t.text) && !pinned && !date.whens.some((w) => w.precision === 'day')
+    if (noun && isPlural(t) && !pinned && !date.whens.some((w) => w.precision === 'day')
       && !(actors.some((a) => AGENT_ROLES.has(a.role)) && actors.some((a) => !AGENT_ROLES.has(a.role)) && !info.symmetric)) continue;
     // "an IS attack becomes the only excuse": an indefinite, undated, unplaced noun is hypothetical.
     if (noun && date.source !== 'sentence' && !pinned && !place

@@ -17,6 +17,8 @@ const COORDINATION = /^(?:\s|,|\(|\)|and\b|or\b|&|as well as\b|along with\b|toge
 // fighters") may come before.
 const UNDER_GAP = new RegExp('^(?:\\s+\\p{Ll}+){0,2}\\s*,?\\s*(?:'
   + '(?:(?:operating|fighting|acting|working|serving)\\s+)?under\\s+(?:the\\s+)?(?:(?:banner|umbrella|command|auspices|flag|leadership)\\s+of\\s+(?:the\\s+)?)?'
+  // "rebels led by HTS launched": the leading group acts with them.
+  + '|(?:led|commanded|headed|spearheaded)\\s+by\\s+(?:the\\s+)?'
   + '|(?:(?:believed|suspected|said|thought|reported)\\s+to\\s+)?(?:belong(?:ing)?\\s+to|be\\s+(?:members\\s+of|from))\\s+(?:the\\s+)?'
   + ')$', 'u');
 // Case-sensitive on purpose: "IS attacked" names the Islamic State, "is attacked" is passive.

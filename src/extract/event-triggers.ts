@@ -23,6 +23,8 @@ export type Trigger = {
   grievance: boolean;
   /** No event without an actor, whatever the type allows. */
   needsActor: boolean;
+  /** Some group lists this surface as a noun too ("attacks"); a verb-only word used as a noun ("85 targets") names no event. */
+  alsoNoun: boolean;
 };
 
 /** What a surface form can mean: readings that need a certain object after them, else the plain one. */
@@ -70,6 +72,7 @@ export function eventTriggers(kb: KnowledgeBase): TriggerMatcher {
   const raw = kb.lexicons.get(LEXICON) ?? {};
   if (!isRecord(raw)) throw badLexicon(LEXICON, 'must map trigger group names to {type, verbs, nouns, forms}');
   const readings = new Map<string, Reading>();
+  const nounSurfaces = new Set<string>();
   // Specific groups first so a phrase listed in a generic group too keeps the specific reading.
   const groups = Object.entries(raw).sort(([, a], [, b]) => Number(isRecord(a) && a.generic === true) - Number(isRecord(b) && b.generic === true));
   for (const [group, g] of groups) {
@@ -82,7 +85,7 @@ export function eventTriggers(kb: KnowledgeBase): TriggerMatcher {
     const base = {
       group, type, subtype: (g.subtype as string | undefined) ?? null, generic: g.generic === true,
       impliesDeath: g.implies_death === true, armedTargetType: (armed as EventType | undefined) ?? null, grievance: g.grievance === true,
-      needsActor: g.needs_actor === true,
+      needsActor: g.needs_actor === true, alsoNoun: false,
     };
     const objectWords = stringList(LEXICON, `${group}.objects`, g.objects).flatMap(nounForms);
     if (g.objects !== undefined && !objectWords.length) throw badLexicon(LEXICON, `group "${group}": objects must not be empty`);
@@ -94,7 +97,12 @@ export function eventTriggers(kb: KnowledgeBase): TriggerMatcher {
     };
     for (const v of stringList(LEXICON, `${group}.verbs`, g.verbs)) for (const f of verbForms(v)) add(f, { ...base, pos: 'verb' });
     for (const v of stringList(LEXICON, `${group}.forms`, g.forms)) add(v, { ...base, pos: 'verb' });
-    for (const n of stringList(LEXICON, `${group}.nouns`, g.nouns)) for (const f of nounForms(n)) add(f, { ...base, pos: 'noun' });
+    for (const n of stringList(LEXICON, `${group}.nouns`, g.nouns)) for (const f of nounForms(n)) { add(f, { ...base, pos: 'noun' }); nounSurfaces.add(phraseKey(f)); }
+  }
+  for (const [k, r] of readings) {
+    if (!nounSurfaces.has(k)) continue;
+    if (r.plain) r.plain = { ...r.plain, alsoNoun: true };
+    r.conditional = r.conditional.map((c) => ({ ...c, trigger: { ...c.trigger, alsoNoun: true } }));
   }
   const matcher = new PhraseMatcher<Reading>(readings);
   m = {

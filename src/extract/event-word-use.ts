@@ -32,3 +32,24 @@ export function isPlural(t: PhraseMatch<Trigger>): boolean {
 export function isAttributive(text: string, t: PhraseMatch<Trigger>, triggers: readonly PhraseMatch<Trigger>[]): boolean {
   return t.value.pos === 'verb' && /ed$/i.test(t.text) && triggers.some((n) => n.start > t.end && ATTRIBUTIVE_GAP.test(text.slice(t.end, n.start)));
 }
+
+/**
+ * A word listed only as a verb, used here as a noun: "struck 85 targets" (target), not an event
+ * word at all. Gerunds ("for attacking") still name an act.
+ */
+export function verbUsedAsNoun(text: string, t: PhraseMatch<Trigger>): boolean {
+  if (t.value.pos !== 'verb' || t.value.alsoNoun || /ing$|ed$|\s/i.test(t.text)) return false;
+  // "PKK targets in the area", "the targets": a plural before a preposition, or right after a determiner.
+  if (/[^s]s$/i.test(t.text) && NOUN_FOLLOWS.test(text.slice(t.end, t.end + 14))) return true;
+  return /\b(?:a|an|the|its|their|his|her)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, t.start - 24), t.start));
+}
+
+/**
+ * "..., meeting little resistance", "meeting the demands": "meet" in its other sense (to
+ * encounter, to satisfy) is no meeting; the object says so.
+ */
+export function otherSenseOfMeet(text: string, t: PhraseMatch<Trigger>): boolean {
+  return /^meet/i.test(t.text) && OTHER_SENSE_OBJECT.test(text.slice(t.end, t.end + 40));
+}
+
+const OTHER_SENSE_OBJECT = /^\s+(?:(?:the|its|their|his|her|all)\s+)?(?:(?:little|no|some|any|stiff|fierce|strong|heavy|fresh|key|basic)\s+)?(?:resistance|opposition|demands?|expectations|needs|deadlines?|criteria|standards|targets|requirements|conditions|obligations|challenges?)\b/iu;

@@ -129,3 +129,30 @@ test('what an appeal urges is hypothetical; the appeal itself is asserted', () =
   const appeal = out.find((e) => e.type === 'recruitment-appeal' || e.type === 'statement');
   assert.equal(appeal?.modality, 'asserted');
 });
+
+test('"85 targets", "meeting little resistance" and suspended operations are not events that happened', () => {
+  const day = [{ text: '5 May 2021', start: '2021-05-05' }];
+  const targets = run('On 5 May 2021, the Valley Army struck more than 80 Hill Guards targets in Karmel.', {
+    actors: [{ name: 'Valley Army' }, { name: 'Hill Guards' }], places: [{ name: 'Karmel' }], times: day,
+  });
+  assert.equal(targets.filter((e) => e.type === 'attack' || e.type === 'bombing').length, 1, JSON.stringify(targets.map((e) => e.summary)));
+  const resistance = run('On 5 May 2021, the Hill Guards entered Karmel, meeting little resistance from the Valley Army.', {
+    actors: [{ name: 'Hill Guards' }, { name: 'Valley Army' }], places: [{ name: 'Karmel' }], times: day,
+  });
+  assert.deepEqual(resistance.filter((e) => e.type === 'meeting'), []);
+  const suspended = run('On 5 May 2021, the Hill Guards announced they were suspending operations against the Valley Army.', {
+    actors: [{ name: 'Hill Guards' }, { name: 'Valley Army' }], times: day,
+  });
+  assert.equal(suspended.find((e) => e.type === 'attack')?.modality, 'negated', JSON.stringify(suspended.map((e) => `${e.type}/${e.modality}`)));
+});
+
+test('rebels "led by" a group act with it; moving troops is a deployment', () => {
+  const day = [{ text: '5 May 2021', start: '2021-05-05' }];
+  const led = run('On 5 May 2021, hill rebels led by the Hill Guards launched an offensive on Karmel.', {
+    actors: [{ name: 'hill rebels' }, { name: 'Hill Guards' }], places: [{ name: 'Karmel' }], times: day,
+  });
+  const attack = led.find((e) => e.type === 'attack');
+  assert.deepEqual(attack?.actors.filter((a) => a.role === 'perpetrator').map((a) => a.actor).sort(), ['a1', 'a2'], JSON.stringify(led.map((e) => e.summary)));
+  const moved = run('On 5 May 2021, the Valley Army moved troops into Karmel.', { actors: [{ name: 'Valley Army' }], places: [{ name: 'Karmel' }], times: day });
+  assert.equal(moved.filter((e) => e.type === 'deployment').length, 1);
+});

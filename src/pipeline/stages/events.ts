@@ -8,7 +8,7 @@ import type { Stage } from '../stage.js';
 import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
 import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
 import { findEventAnaphors, type AnaphorMatch } from '../../extract/event-anaphors.js';
-import { isAttributive, isPlural, usedAsNoun } from '../../extract/event-word-use.js';
+import { isAttributive, isPlural, otherSenseOfMeet, usedAsNoun, verbUsedAsNoun } from '../../extract/event-word-use.js';
 import { acledFor, typeInfo } from '../../extract/event-taxonomy.js';
 import { clauseAt } from '../../extract/clauses.js';
 import { agentAfter, inPrepositionalPhrase, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, passerByAfter, possessorBefore, subjectBefore, sufferedBefore } from '../../extract/clause-actors.js';
@@ -219,7 +219,8 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     // "X raided the village. Ten men were arrested.": a passive report with no agent, in a
     // sentence dating nothing itself, goes on with the field event just told, by its agents.
     if (passive && !agent.length && !info.symmetric && FIELD_FAMILIES.has(info.family) && !s.times.length) {
-      const host = just.filter((d) => FIELD_FAMILIES.has(d.family)).at(-1);
+      // Only from something that happened: not from "suspended operations" or a plan.
+      const host = just.filter((d) => FIELD_FAMILIES.has(d.family) && ['asserted', 'reported', 'claimed'].includes(d.modality)).at(-1);
       const agents = host?.actors.filter((a) => AGENT_ROLES.has(a.role)) ?? [];
       if (!agents.some((g) => actors.some((a) => a.actor === g.actor))) for (const g of agents) actors.push({ actor: g.actor, role: info.roles.subject });
     }
@@ -269,6 +270,8 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     if (new Set(actors.map((a) => a.actor)).size < info.minParties) continue;
     // "coordinated suicide bombings": a participle describing the next event word is no event.
     if (isAttributive(text, t, triggers)) continue;
+    // "struck 85 targets", "meeting little resistance": the word is not used as the event word.
+    if (verbUsedAsNoun(text, t) || otherSenseOfMeet(text, t)) continue;
     const noun = usedAsNoun(text, t);
     const pinned = (fat && fat.min > 0) || mod.modality === 'claimed' || (place && placeRank(idx, place.place) <= 2);
     // "IS attacks in Syria in 2024", "his regional meetings": a plural noun without a day, a

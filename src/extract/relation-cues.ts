@@ -24,6 +24,10 @@ export type RelationCues = {
   received: PhraseMatcher<RelationCue>;
   /** Every word of every title, lower case: lets "U.S. President Donald Trump" group as one phrase. */
   titleWords: ReadonlySet<string>;
+  /** Verbs that put words or views in someone's mouth ("said", "reported", "regards"): speech.yaml verbs and attribution_verbs. */
+  speechVerbs: ReadonlySet<string>;
+  /** Words that stand before a person's name ("General", "Sheikh"), lower case, from person-titles.yaml. */
+  personTitles: ReadonlySet<string>;
   symmetric: ReadonlySet<Predicate>;
 };
 
@@ -58,7 +62,18 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
       for (const w of p.toLowerCase().split(/\s+/)) titleWords.add(w);
     }
   });
+  const personTitles = new Set<string>();
+  const rawTitles = kb.lexicons.get('person-titles');
+  if (Array.isArray(rawTitles)) for (const t of rawTitles) if (typeof t === 'string') personTitles.add(t.toLowerCase());
+  const speech = kb.lexicons.get('speech');
+  const speechVerbs = new Set<string>();
+  if (isRecord(speech)) {
+    for (const field of ['verbs', 'attribution_verbs']) for (const v of stringList('speech', field, speech[field])) speechVerbs.add(v.toLowerCase());
+  }
+  // "according to X, Y attacked Z" is marked by modality-cues.yaml; as a verb it has no complement.
+  speechVerbs.delete('according');
   c = {
+    personTitles, speechVerbs,
     active: new PhraseMatcher(active), passive: new PhraseMatcher(passive), compound: new PhraseMatcher(compound),
     between: new PhraseMatcher(between), titles: new PhraseMatcher(titles), titleWords, symmetric,
     received: new PhraseMatcher(received),

@@ -53,3 +53,60 @@ describe('quotes stage', () => {
     assert.equal(out[0]!.speakerName, 'Omar Haddad');
   });
 });
+
+describe('quotes stage: attribution after the quotation', () => {
+  const kb2 = fixtureKnowledgeBase([
+    { id: 'lion-front', name: 'Lion Front', kind: 'armed-group', aliases: [] },
+    { id: 'lena', name: 'Lena Varga', kind: 'person', aliases: [] },
+    { id: 'omar', name: 'Omar Haddad', kind: 'person', aliases: [] },
+    { id: 'karim', name: 'Karim Saleh', kind: 'person', aliases: [] },
+  ]);
+  function run(text: string, published = '2025-03-10') {
+    const sentences = splitSentences(text, new Set());
+    const times = resolveTimes(text, published, sentences);
+    const { actors } = extractActors(text, published, sentences, times, kb2);
+    const byId = new Map(actors.map((a) => [a.id, a.name]));
+    return extractQuotes(text, sentences, actors, times, kb2).map((q) => ({ ...q, speakerName: q.speaker ? byId.get(q.speaker) ?? null : null }));
+  }
+
+  it('"…," X said / said X / Title X said: the speaker named after the quotation, not the one before', () => {
+    const text = [
+      'Omar Haddad spoke first. “We will hold every village in the valley,” Haddad said.',
+      '“The valley will be ours again before the winter,” Lena Varga said.',
+      '“Nobody will leave the camps until the roads are safe,” said Karim Saleh, an aid official.',
+      '“The attacks on the convoys must stop at once,” Lion Front commander Omar Haddad said in a statement.',
+    ].join('\n\n');
+    const out = run(text);
+    assert.deepEqual(out.map((q) => q.speakerName), ['Omar Haddad', 'Lena Varga', 'Karim Saleh', 'Omar Haddad']);
+    assert.equal(out[3]!.venue, 'statement');
+  });
+
+  it('a name inside the quotation is never its speaker; the platform after it is the venue', () => {
+    const out = run('Lena Varga spoke on Monday. “Omar Haddad will answer for the siege of the town,” the Lion Front said on Telegram.');
+    assert.equal(out[0]!.speakerName, 'Lion Front');
+    assert.equal(out[0]!.venue, 'Telegram');
+  });
+
+  it('an unnamed speaker ("one diplomat said") stays unknown, and so does the quotation that goes on', () => {
+    const out = run('“The border will reopen next month,” Lena Varga said. “Nobody trusts those promises any more,” one diplomat said. “They have heard them every year.”');
+    assert.deepEqual(out.map((q) => q.speakerName), ['Lena Varga', null, null]);
+  });
+
+  it('a quotation over two sentences takes the attribution that follows its end; "he added" goes on with the speaker', () => {
+    const text = 'On 3 March, the talks collapsed. “We tried for a year. Today the door is closed,” Karim Saleh said. “There is nothing left to discuss with them,” he added.';
+    const out = run(text);
+    assert.equal(out[0]!.text, 'We tried for a year. Today the door is closed,');
+    assert.equal(out[0]!.speakerName, 'Karim Saleh');
+    assert.ok(out[0]!.evidence[0]!.text.startsWith('“We tried') && out[0]!.evidence[0]!.text.endsWith('said.'));
+    // "Today" inside the quotation is the speaker's, not the date it was said.
+    assert.equal(out[0]!.date?.start, '2025-03-03');
+    assert.equal(out[1]!.speakerName, 'Karim Saleh');
+  });
+
+  it('the date nearest the speech verb wins, and a background year earlier in the paragraph is no date', () => {
+    const out = run('During last year’s siege, Lena Varga warned on 2 December that “the city cannot hold out through another winter.”\n\nThe Lion Front split from its allies in 2019. Omar Haddad said the front “will never return to the old alliance.”', '2025-01-20');
+    assert.equal(out[0]!.date?.start, '2024-12-02');
+    assert.equal(out[1]!.speakerName, 'Omar Haddad');
+    assert.equal(out[1]!.date, null);
+  });
+});

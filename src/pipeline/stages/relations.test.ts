@@ -176,3 +176,106 @@ test('"X received missiles and drones from Y" and "received funding from Y": Y s
   assert.ok(has(rs, 'a4', 'funds', 'a3'));
   assert.ok(!has(rs, 'a1', 'supplies', 'a2'));
 });
+
+// ---- direction, attribution and scope ---------------------------------------------------------
+
+test('"came to power with the backing of Y" and "with Y support": Y supports the clause subject', () => {
+  const rs = run('Omar Saleh, who came to power with the backing of the Hill Guards, spoke. The Lion Front has fought the Sun Battalion with Marland support since 2015.', [
+    { name: 'Omar Saleh', kind: 'person' }, { name: 'Hill Guards' }, { name: 'Lion Front' }, { name: 'Sun Battalion' }, { name: 'Marland', kind: 'state' },
+  ]);
+  assert.ok(has(rs, 'a2', 'supports', 'a1'), JSON.stringify(rs));
+  assert.ok(!has(rs, 'a1', 'supports', 'a2'));
+  assert.ok(has(rs, 'a5', 'supports', 'a3'));
+  assert.ok(!has(rs, 'a5', 'supports', 'a4'));
+});
+
+test('a participle without "be" modifies the noun just before it: "Y, led by X," but not "Y\'s march moved after rebels led by X"', () => {
+  const rs = run("Marland's transition moved quickly after rebels led by the Lion Front took the capital. The Hill Guards, led by Omar Saleh, held the pass. The Sun Battalion has long been backed by Marland.", [
+    { name: 'Marland', kind: 'state' }, { name: 'Lion Front' }, { name: 'Hill Guards' }, { name: 'Omar Saleh', kind: 'person' }, { name: 'Sun Battalion' },
+  ]);
+  assert.ok(!has(rs, 'a2', 'leader_of', 'a1'), JSON.stringify(rs));
+  assert.ok(has(rs, 'a4', 'leader_of', 'a3'));
+  assert.ok(has(rs, 'a1', 'supports', 'a5'));
+});
+
+test('speech: "observers reported that X arms Y" is reported and X is the subject; "X, which says it protects Y, struck Z"', () => {
+  const rs = run('Observers from the Northern League have reported for years that Marland arms the Hill Guards. Marland, which says it protects the Sun Battalion, struck the Lion Front on Monday. The Federated States struck the Lion Front.', [
+    { name: 'Northern League', kind: 'international-org' }, { name: 'Marland', kind: 'state' }, { name: 'Hill Guards' }, { name: 'Sun Battalion' },
+    { name: 'Lion Front' }, { name: 'Federated States', kind: 'state' },
+  ]);
+  assert.equal(has(rs, 'a2', 'supplies', 'a3')?.modality, 'reported', JSON.stringify(rs));
+  assert.ok(!has(rs, 'a1', 'supplies', 'a3'));
+  assert.equal(has(rs, 'a2', 'supports', 'a4')?.modality, 'claimed');
+  assert.equal(has(rs, 'a2', 'attacks', 'a5')?.modality, 'asserted');
+  assert.ok(!has(rs, 'a4', 'attacks', 'a5'));
+  // An apposition between the verb and the cue keeps the view attributed.
+  const view = run('Marland regards the Dawn Units (DU), the core of the Sun Battalion, as a wing of the Lion Front.', [
+    { name: 'Marland', kind: 'state' }, { name: 'Dawn Units', mentions: ['Dawn Units', 'DU'] }, { name: 'Sun Battalion' }, { name: 'Lion Front' },
+  ]);
+  assert.equal(has(view, 'a2', 'part_of', 'a4')?.modality, 'reported', JSON.stringify(view));
+  // "States" in a name is no speech verb.
+  assert.equal(has(rs, 'a6', 'attacks', 'a5')?.modality, 'asserted');
+});
+
+test('"fought alongside X" is an alliance, not a fight; "funded and armed Y" gives both; another cue before the name claims it', () => {
+  const rs = run('Marland, which has funded and armed the Hill Guards since the 1990s, fought alongside the Sun Battalion. Omar Saleh backed a deal with the Lion Front.', [
+    { name: 'Marland', kind: 'state' }, { name: 'Hill Guards' }, { name: 'Sun Battalion' }, { name: 'Omar Saleh', kind: 'person' }, { name: 'Lion Front' },
+  ], [{ text: '1990s', start: '1990-01-01', end: '1999-12-31', precision: 'range' }]);
+  assert.ok(has(rs, 'a1', 'allied_with', 'a3') || has(rs, 'a3', 'allied_with', 'a1'), JSON.stringify(rs));
+  assert.ok(!rs.some((r) => r.predicate === 'fights'));
+  const funds = has(rs, 'a1', 'funds', 'a2');
+  assert.deepEqual(funds?.valid, { start: '1990-01-01', end: '2025-03-10', precision: 'range', text: 'since the 1990s' });
+  assert.ok(has(rs, 'a1', 'supplies', 'a2'));
+  assert.ok(!has(rs, 'a4', 'supports', 'a5'));
+});
+
+test('validity: times of a relative clause, of a coordinated clause or verb phrase, and past a description are not the relation\'s', () => {
+  const rs = run([
+    'The Hill Guards are part of the Lion Front, an alliance that Marland recognised in 2016.',
+    'The Sun Battalion lost its bases in December, and Marland kept striking the Valley Army.',
+    'The Dawn Front split from the Lion Front in 2006 and is led by Omar Saleh.',
+    'The Valley Army, a Marland-backed militia, has been part of the Lion Front since 2014.',
+    'Omar Saleh has been allied with Marland for nearly two decades.',
+  ].join(' '), [
+    { name: 'Hill Guards' }, { name: 'Lion Front' }, { name: 'Marland', kind: 'state' }, { name: 'Sun Battalion' }, { name: 'Valley Army' },
+    { name: 'Dawn Front' }, { name: 'Omar Saleh', kind: 'person' },
+  ], [year('2016', 2016), { text: 'December', start: '2024-12-01', end: '2024-12-31', precision: 'month' }, year('2006', 2006), year('2014', 2014)]);
+  assert.equal(has(rs, 'a1', 'part_of', 'a2')?.valid, null, JSON.stringify(rs));
+  assert.equal(has(rs, 'a3', 'attacks', 'a5')?.valid, null);
+  assert.equal(has(rs, 'a6', 'split_from', 'a2')?.valid?.start, '2006-01-01');
+  assert.equal(has(rs, 'a7', 'leader_of', 'a6')?.valid, null);
+  assert.equal(has(rs, 'a3', 'supports', 'a5')?.valid, null);
+  assert.equal(has(rs, 'a5', 'part_of', 'a2')?.valid?.start, '2014-01-01');
+  assert.equal(rs.find((r) => r.predicate === 'allied_with')?.valid?.start, '2005-03-10');
+});
+
+test('titles: "the spokesman for Y, X", "X, a senior Y commander", "Y commander General X", "X (Z), the backbone of Y", secretary-general', () => {
+  const rs = run([
+    'A spokesman for the Hill Guards, Karim Haddad, denied the report.',
+    'A strike killed Omar Saleh, a senior Lion Front commander.',
+    'Valley Army commander General Sami Aziz visited the front.',
+    'The Dawn Units (DU), the backbone of the Sun Battalion, held the city.',
+    'Lion Front secretary-general Rami Nasser spoke.',
+  ].join(' '), [
+    { name: 'Hill Guards' }, { name: 'Karim Haddad', kind: 'person' }, { name: 'Omar Saleh', kind: 'person' }, { name: 'Lion Front' },
+    { name: 'Valley Army' }, { name: 'Sami Aziz', kind: 'person' }, { name: 'Dawn Units', mentions: ['Dawn Units', 'DU'] }, { name: 'Sun Battalion' },
+    { name: 'Rami Nasser', kind: 'person' },
+  ]);
+  assert.ok(has(rs, 'a2', 'spokesperson_of', 'a1'), JSON.stringify(rs));
+  assert.ok(has(rs, 'a3', 'member_of', 'a4'));
+  assert.ok(has(rs, 'a6', 'member_of', 'a5'));
+  assert.ok(has(rs, 'a7', 'part_of', 'a8'));
+  assert.ok(has(rs, 'a9', 'leader_of', 'a4'));
+  // "an X fighter" after a verb is its object, not the subject's membership.
+  assert.equal(run('The Hill Guards arrested a Lion Front fighter.', [{ name: 'Hill Guards' }, { name: 'Lion Front' }]).filter((r) => r.predicate === 'member_of').length, 0);
+});
+
+test('"clashes between X fighters and Y"; "X, a Y-backed militia,"; a lone ", and" ends the object list', () => {
+  const rs = run('Clashes between Lion Front fighters and the Hill Guards went on. The Valley Army, a Marland-backed militia, held out. The Dawn Front will join the Sun Battalion, and the Hill Guards have not withdrawn.', [
+    { name: 'Lion Front' }, { name: 'Hill Guards' }, { name: 'Valley Army' }, { name: 'Marland', kind: 'state' }, { name: 'Dawn Front' }, { name: 'Sun Battalion' },
+  ]);
+  assert.ok(rs.some((r) => r.predicate === 'fights' && new Set([r.subject, r.object]).has('a1') && new Set([r.subject, r.object]).has('a2')), JSON.stringify(rs));
+  assert.ok(has(rs, 'a4', 'supports', 'a3'));
+  assert.ok(has(rs, 'a5', 'member_of', 'a6'));
+  assert.ok(!has(rs, 'a5', 'member_of', 'a2'));
+});

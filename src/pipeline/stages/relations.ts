@@ -8,16 +8,21 @@ import type { Stage } from '../stage.js';
 import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
 import { relationCues, type RelationCue, type RelationCues } from '../../extract/relation-cues.js';
 import { clauseAt, RELATIVE_OPENERS, type Clause } from '../../extract/clauses.js';
-import { inPrepositionalPhrase, namesOnlyAPlace, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
+import { inPrepositionalPhrase, isCompoundModifier, namesOnlyAPlace, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
 import { parsePartialDate } from '../../time/partial-date.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 
 type Draft = Omit<RelationOut, 'id'>;
-type Found = { subject: ActorRef; object: ActorRef; predicate: Predicate; cue: PhraseMatch<RelationCue>; confidence: number };
+type Found = {
+  subject: ActorRef; object: ActorRef; predicate: Predicate; cue: PhraseMatch<RelationCue>; confidence: number;
+  /** A title or compound ("Iran-backed", "X, the leader of Y"): the narrator's description, not a reported claim. */
+  descriptive?: boolean;
+};
 
-const TIME_SINCE = /\b(?:since|from|starting in|as of)\s+$/i;
-const TIME_UNTIL = /\b(?:until|till|up to)\s+$/i;
+// "since 2015", "since the 1980s", "until the end of 2019"
+const TIME_SINCE = /\b(?:since|from|starting in|as of)\s+(?:the\s+)?$/i;
+const TIME_UNTIL = /\b(?:until|till|up to)\s+(?:the\s+)?$/i;
 
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -30,7 +35,7 @@ function overlapsActor(s: SentenceInfo, start: number, end: number): boolean {
 // "for years", "for two decades", "over the past three months": a duration up to the time of
 // writing. Without a number the plural's least reading (two) is taken: the relation held over
 // at least that stretch, so the range never claims more than the text does.
-const DURATION = /\b(?:for|over\s+the\s+(?:past|last))\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+)?(years|decades|months)\b/i;
+const DURATION = /\b(?:for|over\s+the\s+(?:past|last))\s+(?:(?:nearly|almost|about|around|some|more\s+than|over)\s+)?(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+)?(years|decades|months)\b/i;
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 2, many: 2 };
 
 function durationBefore(text: string, clause: Clause, published: string | null): When | null {
@@ -44,17 +49,34 @@ function durationBefore(text: string, clause: Clause, published: string | null):
   return { start: end.toISOString().slice(0, 10), end: pub.end, precision: 'range', text: m[0] };
 }
 
-/** When the relation held, from a time in the cue's clause ("since 2021", "for years" → a range). */
-function validity(text: string, s: SentenceInfo, clause: Clause, published: string | null): When | null {
-  const t = s.times.find((x) => x.start >= clause.start && x.end <= clause.end) ?? null;
+// A time past the relation's last word that a relative clause introduces ("part of Y, an
+// umbrella that parliament made official in 2016") dates that clause, not the relation.
+const RELATIVE_BETWEEN = /\b(?:that|which|who|whom|whose|where)\b/i;
+// A time before the relation's first word, with ", and" between, belongs to the coordinated
+// clause before ("… after the fall of X in December, and Y kept striking Z").
+const COORDINATED_BETWEEN = /,\s*and\s/i;
+// "Y split from Z in 2006 and is led by X": a time before "and" dates the first verb phrase.
+const COORDINATED_VP = /\band\s+(?:(?:is|was|are|were|has|have|had|been|later|then|also|now)\s+)*(?:\p{Ll}+\s+)?$/u;
+
+/**
+ * When the relation held, from a time in the cue's clause ("since 2021", "for years" → a range).
+ * `from`/`to` bound the relation's own words (subject, cue, object). A description ("X, an
+ * Iran-backed militia, has been part of Y since 2014") takes no time from past its commas.
+ */
+function validity(text: string, s: SentenceInfo, clause: Clause, published: string | null, from: number, to: number, cueStart: number, descriptive: boolean): When | null {
+  const t = s.times.find((x) => x.start >= clause.start && x.end <= clause.end
+    && !(x.start >= to && (RELATIVE_BETWEEN.test(text.slice(to, x.start)) || (descriptive && text.slice(to, x.start).includes(','))))
+    && !(x.end <= from && COORDINATED_BETWEEN.test(text.slice(x.end, from)))
+    && !(x.end <= cueStart && COORDINATED_VP.test(text.slice(x.end, cueStart)))) ?? null;
   if (!t) return durationBefore(text, clause, published);
-  const before = text.slice(Math.max(s.start, t.start - 16), t.start);
+  const before = text.slice(Math.max(s.start, t.start - 20), t.start);
   const pub = parsePartialDate(published);
-  if (TIME_SINCE.test(before)) {
-    const word = /(\S+)\s+$/.exec(before)?.[1] ?? 'since';
-    return { start: t.when.start, end: pub && pub.end > t.when.start ? pub.end : t.when.end, precision: 'range', text: `${word} ${t.when.text}` };
+  const since = TIME_SINCE.exec(before);
+  if (since) {
+    return { start: t.when.start, end: pub && pub.end > t.when.start ? pub.end : t.when.end, precision: 'range', text: `${since[0].trim()} ${t.when.text}` };
   }
-  if (TIME_UNTIL.test(before)) return { start: t.when.start, end: t.when.end, precision: 'range', text: `until ${t.when.text}` };
+  const until = TIME_UNTIL.exec(before);
+  if (until) return { start: t.when.start, end: t.when.end, precision: 'range', text: `${until[0].trim()} ${t.when.text}` };
   return { ...t.when };
 }
 
@@ -75,33 +97,88 @@ function formerAdjusted(text: string, s: SentenceInfo, at: number, cue: Relation
   return cue.former.some((f) => before.includes(f.toLowerCase())) ? 'formerly_member_of' : cue.predicate;
 }
 
+/**
+ * "UN experts reported that X supplies Y": a "that" clause with an actor of its own before the
+ * cue has its own subject; the words before "that" are another clause's.
+ */
+function complementClause(text: string, s: SentenceInfo, clause: Clause, cueStart: number): Clause {
+  const re = /\bthat\s/gi;
+  const stretch = text.slice(clause.start, cueStart);
+  let start = -1;
+  for (let m = re.exec(stretch); m; m = re.exec(stretch)) start = clause.start + m.index + m[0].length;
+  if (start < 0 || !s.actors.some((a) => a.start >= start && a.end <= cueStart)) return clause;
+  return { ...clause, start };
+}
+
+// "Y has long been backed by X", "Y, which is led by X": a form of "be" before the cue makes
+// the clause's subject the patient, wherever it stands.
+const BE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+\s+)?$/u;
+// Without it the participle modifies the noun phrase just before ("Y, led by X,", "Y fighters
+// backed by X"); "Y's transition moved quickly after rebels led by X" names no patient.
+const PARTICIPLE_GAP = /^(?:['’]s)?[\s,)]*(?:(?!(?:of|in|on|at|after|before|with|from|for|to|by|against|when|while|as|and|or)\b)[\p{Ll}-]+[\s,]+){0,2}$/u;
+
+// "X, which says it protects Y, struck Z": a comma (and auxiliaries) just before the cue closes
+// the relative clause; the cue is the main clause's verb and the antecedent its subject.
+const RELATIVE_CLOSED = /\S\s*,\s*(?:(?:has|have|had|then|later|also|again|\p{Ll}+ly)\s+){0,2}$/u;
+
+const COORDINATED_VERB = /^\s*(?:,\s*)?(?:and|or|and\s+later|but\s+also)?\s*$/;
+
+/** "with US support", "with Iranian backing": the named supporter backs the clause's subject. */
+const WITH_BEFORE = /\bwith\s+(?:the\s+)?$/i;
+
 function fromVerbs(text: string, s: SentenceInfo, cues: RelationCues, out: Found[]): void {
   const opts = { titleWords: cues.titleWords };
   const passive = cues.passive.matchAll(text, s.start, s.end).filter((m) => !overlapsActor(s, m.start, m.end));
   for (const m of passive) {
-    const clause = clauseAt(text, s, m.start, m.end);
+    const clause = complementClause(text, s, clauseAt(text, s, m.start, m.end), m.start);
     // "Y (was) backed by X": X is the relation's subject.
-    const patient = subjectBefore(s, text, clause, m.start, opts);
+    let patient = subjectBefore(s, text, clause, m.start, opts);
+    const nearest = patient.at(-1);
+    if (/\sby$/i.test(m.text) && nearest && !BE_BEFORE.test(text.slice(nearest.end, m.start)) && !PARTICIPLE_GAP.test(text.slice(nearest.end, m.start))) {
+      // No "be": the participle modifies the noun phrase right before it, whatever its preposition.
+      const adjacent = s.actors.filter((a) => a.start >= clause.start && a.end <= m.start && PARTICIPLE_GAP.test(text.slice(a.end, m.start))).at(-1);
+      patient = adjacent ? [adjacent] : [];
+    }
     const agent = objectAfter(s, text, clause, m.end, opts).filter((a) => a.start - m.end <= 24);
     pairs(agent, patient, m, 0.65, out);
   }
-  for (const m of cues.active.matchAll(text, s.start, s.end)) {
+  const active = cues.active.matchAll(text, s.start, s.end);
+  for (const m of active) {
     if (overlapsActor(s, m.start, m.end) || passive.some((p) => p.start < m.end && m.start < p.end)) continue;
     // "Iran-backed groups": the compound reading (fromCompounds) decides, not the verb.
     if (/[-‐‑]/.test(text[m.start - 1] ?? '')) continue;
-    const clause = clauseAt(text, s, m.start, m.end);
+    const supporter = s.actors.find((a) => /^(?:['’]s)?\s+$/.test(text.slice(a.end, m.start)) && WITH_BEFORE.test(text.slice(Math.max(s.start, a.start - 12), a.start)));
+    if (supporter && (m.value.predicate === 'supports' || m.value.predicate === 'funds')) {
+      // The "with" phrase modifies the clause's verb: its subject, the first actor of the clause
+      // outside a prepositional phrase, is who is backed ("X fought Y with Z support": Z backs X).
+      const clause = clauseAt(text, s, m.start, m.end);
+      const backed = s.actors.find((a) => a.start >= clause.start && a.end <= supporter.start && a.actor !== supporter.actor
+        && !inPrepositionalPhrase(text, a, clause.start) && !isCompoundModifier(text, a));
+      if (backed) pairs([supporter], [backed], m, 0.6, out);
+      continue;
+    }
+    const clause = complementClause(text, s, clauseAt(text, s, m.start, m.end), m.start);
     // Subject and object sit close to the cue: a name far before it ("Syria's new leaders
     // address the grievances that drove people to join IS") or past a comma after it is
     // another phrase's.
-    let subject = subjectBefore(s, text, clause, m.start, opts).filter((a) => m.start - a.end <= NEAR);
+    const closed = RELATIVE_OPENERS.has(clause.opener) && RELATIVE_CLOSED.test(text.slice(clause.start, m.start));
+    let subject = closed
+      ? s.actors.filter((a) => a.end <= clause.openerStart && clause.openerStart - a.end <= 2).slice(-1)
+      : subjectBefore(s, text, clause, m.start, opts).filter((a) => m.start - a.end <= NEAR);
     if (!subject.length) subject = sharedSubject(text, s, clause, m.start);
-    const object = objectAfter(s, text, clause, m.end, { ...opts, exclude: new Set(subject.map((a) => a.actor)) });
+    const object = objectAfter(s, text, closed ? { ...clause, start: m.start } : clause, m.end, { ...opts, exclude: new Set(subject.map((a) => a.actor)) });
     if (object.length && (object[0]!.start - m.end > NEAR || text.slice(m.end, object[0]!.start).includes(','))) object.length = 0;
+    // "join the army, and the SNA has not …": a lone ", and" after the first name opens a new clause, not a list.
+    if (object.length === 2 && /^\s*,\s*and\s/i.test(text.slice(object[0]!.end, object[1]!.start))) object.length = 1;
+    // "backed a deal with the government": another cue between the verb and the name claims it.
+    // "funded and armed X" coordinates two verbs over one object: no claim.
+    if (object.length && [...active, ...passive].some((c) => c !== m && c.start >= m.end && c.end <= object[0]!.start
+      && !COORDINATED_VERB.test(text.slice(m.end, c.start)))) object.length = 0;
     if (object.length) {
       pairs(subject, object, m, subject.some((a) => inPrepositionalPhrase(text, a, clause.start)) ? 0.5 : 0.65, out);
     } else if (m.value.symmetric && subject.length >= 2) {
       allPairs(subject, m, 0.6, out);
-    } else if (RELATIVE_OPENERS.has(clause.opener) && subject.length) {
+    } else if (RELATIVE_OPENERS.has(clause.opener) && !closed && subject.length) {
       // "Y, which X led": the antecedent of the relative pronoun is the object.
       const antecedent = s.actors.filter((a) => a.end <= clause.openerStart && clause.openerStart - a.end <= 2).at(-1);
       if (antecedent) pairs(subject, [antecedent], m, 0.6, out);
@@ -124,6 +201,7 @@ function sharedSubject(text: string, s: SentenceInfo, clause: Clause, cueStart: 
 const NEAR = 48;
 // "Iran-backed militias of the PMF": the object closes the modified noun phrase; "Iran-linked
 // groups and the SDF" coordinates another noun phrase instead.
+const DESCRIBED_GAP = /^\s*(?:,\s*|\s+(?:is|was|are|were|remains|became|has\s+been|had\s+been)\s+)(?:a|an)\s+(?:[\p{Ll}-]+\s+)?$/u;
 const NOUN_PHRASE_GAP = /^\s*(?:[\p{L}-]+\s+){0,3}?(?:(?:of|in|from|within)\s+)?(?:the\s+)?$/u;
 
 function fromCompounds(text: string, s: SentenceInfo, cues: RelationCues, out: Found[]): void {
@@ -132,9 +210,16 @@ function fromCompounds(text: string, s: SentenceInfo, cues: RelationCues, out: F
     const modifier = s.actors.find((a) => a.end === m.start);
     if (!modifier) continue;
     const clause = clauseAt(text, s, m.start, m.end);
-    const object = s.actors.find((a) => a.start >= m.end && a.end <= clause.end && a.start - m.end <= 48 && !/[,;.]/.test(text.slice(m.end, a.start)));
+    // "an Iran-backed group that attacked Y": past a relative pronoun the noun phrase has ended.
+    const object = s.actors.find((a) => a.start >= m.end && a.end <= clause.end && a.start - m.end <= 48 && !/[,;.]|\b(?:that|which|who)\b/i.test(text.slice(m.end, a.start)));
     if (object && (!NOUN_PHRASE_GAP.test(text.slice(m.end, object.start)) || /\band\b/i.test(text.slice(m.end, object.start)))) continue;
-    if (object) pairs([modifier], [object], m, 0.6, out);
+    if (!object) {
+      // "X, an Iran-backed militia," / "X is an Iran-backed group": the noun phrase describes X.
+      const described = s.actors.filter((a) => a.end <= modifier.start && a.start >= clause.start && DESCRIBED_GAP.test(text.slice(a.end, modifier.start))).at(-1);
+      if (described && described.actor !== modifier.actor) out.push({ subject: modifier, object: described, predicate: m.value.predicate, cue: m, confidence: 0.6, descriptive: true });
+      continue;
+    }
+    out.push({ subject: modifier, object, predicate: m.value.predicate, cue: m, confidence: 0.6, descriptive: true });
   }
 }
 
@@ -154,11 +239,18 @@ function fromReceipts(text: string, s: SentenceInfo, cues: RelationCues, out: Fo
   }
 }
 
+const BETWEEN_AND = /^(?:\s+[\p{Ll}-]+){0,2}\s+and\s+(?:the\s+)?$/u;
+
 function fromBetween(text: string, s: SentenceInfo, cues: RelationCues, out: Found[]): void {
   const opts = { titleWords: cues.titleWords };
   for (const m of cues.between.matchAll(text, s.start, s.end)) {
     const clause = clauseAt(text, s, m.start, m.end);
-    const after = /between\s*$/i.test(m.text) ? objectAfter(s, text, clause, m.end, opts) : [];
+    let after = /between\s*$/i.test(m.text) ? objectAfter(s, text, clause, m.end, opts) : [];
+    if (after.length === 1) {
+      // "clashes between X fighters and Y": a head noun or two may follow the first name.
+      const second = s.actors.find((a) => a.start >= after[0]!.end && a.end <= clause.end && a.actor !== after[0]!.actor);
+      if (second && BETWEEN_AND.test(text.slice(after[0]!.end, second.start))) after = [after[0]!, second];
+    }
     if (after.length >= 2) { allPairs(after, m, 0.7, out); continue; }
     if (!m.value.symmetric) continue;
     // "A and B engaged in a rivalry"
@@ -168,10 +260,22 @@ function fromBetween(text: string, s: SentenceInfo, cues: RelationCues, out: Fou
 }
 
 const POSSESSIVE = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
-const APPOSITION_BEFORE = /^\s*,\s*(?:the|a|an|its|their)?\s*(?:[\p{Ll}-]+\s+){0,2}$/u;
+// "X, the spokesperson of Y", "X (Z), the backbone of Y"
+const APPOSITION_BEFORE = /^\)?\s*,\s*(?:the|a|an|its|their)?\s*(?:[\p{Ll}-]+\s+){0,2}$/u;
 const TITLE_OF = /^\s+(?:of|for|in|at|to)\s+(?:the\s+)?/i;
 const NAME_AFTER = /^\s*,?\s*$/;
 const BARE_GAP = /^\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,3}$/u;
+
+/** Nothing but a comma or honorifics ("General", "Sheikh") between a title and its holder's name. */
+function nameFollows(gap: string, personTitles: ReadonlySet<string>): boolean {
+  if (NAME_AFTER.test(gap)) return true;
+  const words = gap.trim().toLowerCase().split(/\s+/);
+  return !/[,;:()]/.test(gap) && words.length <= 2 && (personTitles.has(words.join(' ')) || words.every((w) => personTitles.has(w)));
+}
+
+// "a senior Y commander", "an IS fighter": the title's holder stands in apposition or after a copula.
+const ARTICLE_BEFORE = /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const HOLDER_GAP = /^\s*(?:,\s*)?(?:(?:who|which)\s+)?(?:(?:is|was|are|were|has been|had been|became|becomes|remains|remained|used to be|once|formerly|previously|also)\s+)*$/i;
 
 function fromTitles(text: string, s: SentenceInfo, cues: RelationCues, out: Found[]): void {
   const titles = cues.titles.matchAll(text, s.start, s.end).filter((m) => !overlapsActor(s, m.start, m.end));
@@ -183,7 +287,7 @@ function fromTitles(text: string, s: SentenceInfo, cues: RelationCues, out: Foun
     const push = (x: ActorRef, y: ActorRef, c: number) => {
       if (x.actor === y.actor) return;
       holders.add(x);
-      out.push({ subject: x, object: y, predicate, cue: t, confidence: c });
+      out.push({ subject: x, object: y, predicate, cue: t, confidence: c, descriptive: true });
     };
     const before = s.actors.filter((a) => a.end <= t.start).at(-1);
     const after = s.actors.find((a) => a.start >= t.end);
@@ -194,9 +298,16 @@ function fromTitles(text: string, s: SentenceInfo, cues: RelationCues, out: Foun
       push(before, after, 0.8);
       continue;
     }
-    // "Y's media arm, X" / "Y's spokesperson X" / "Y spokesman X" / "U.S. President X"
-    if (before && after && NAME_AFTER.test(gapAfter) && (POSSESSIVE.test(gapBefore) || BARE_GAP.test(gapBefore) || gapBefore === ' ')) {
+    // "Y's media arm, X" / "Y's spokesperson X" / "Y spokesman X" / "U.S. President X" / "Y commander General X"
+    if (before && after && nameFollows(gapAfter, cues.personTitles) && (POSSESSIVE.test(gapBefore) || BARE_GAP.test(gapBefore) || gapBefore === ' ')) {
       push(after, before, 0.8);
+      continue;
+    }
+    // "The spokesman for Y, X," / "the head of Y, X": the name in apposition after the organisation.
+    const next = after ? s.actors.find((a) => a.start >= after.end) : undefined;
+    if (after && next && next.kind === 'person' && TITLE_OF.test(gapAfter) && /^\s*,\s*$/.test(text.slice(after.end, next.start))
+      && (!before || !APPOSITION_BEFORE.test(gapBefore))) {
+      push(next, after, 0.75);
       continue;
     }
     // "X, Y's spokesperson"
@@ -213,9 +324,13 @@ function fromTitles(text: string, s: SentenceInfo, cues: RelationCues, out: Foun
       continue;
     }
     // "X, who used to be an IS fighter" / "X is a member of ..." handled by phrases; "an IS fighter": Y before the title.
-    if (before && gapBefore === ' ' && /\b(?:a|an|the)\s+$/i.test(text.slice(Math.max(s.start, before.start - 6), before.start))) {
-      const subject = subjectBefore(s, text, clause, before.start, { titleWords: cues.titleWords, exclude: new Set([before.actor]) });
-      if (subject[0]) push(subject.at(-1)!, before, 0.65);
+    const article = before && gapBefore === ' ' ? ARTICLE_BEFORE.exec(text.slice(Math.max(s.start, before.start - 32), before.start)) : null;
+    if (before && article) {
+      const at = before.start - article[0].length;
+      // "X, a senior Y commander": the name just before the comma; "X is/was a Y fighter": the clause's subject.
+      const subject = s.actors.filter((a) => a.end <= at && a.start >= clause.start && /^\s*,\s*$/.test(text.slice(a.end, at))).at(-1)
+        ?? subjectBefore(s, text, clause, at, { titleWords: cues.titleWords, exclude: new Set([before.actor]) }).at(-1);
+      if (subject && subject.actor !== before.actor && HOLDER_GAP.test(text.slice(subject.end, at))) push(subject, before, 0.65);
     }
   }
   // "its" is the clause's subject: the nearest actor before it that holds no title itself and
@@ -225,8 +340,30 @@ function fromTitles(text: string, s: SentenceInfo, cues: RelationCues, out: Foun
       ?? s.actors.find((a) => a.end <= at && a.actor !== holder.actor);
     if (!owner) continue;
     holders.add(holder);
-    out.push({ subject: holder, object: owner, predicate: formerAdjusted(text, s, title.start, title.value), cue: title, confidence: 0.7 });
+    out.push({ subject: holder, object: owner, predicate: formerAdjusted(text, s, title.start, title.value), cue: title, confidence: 0.7, descriptive: true });
   }
+}
+
+/**
+ * "UN experts reported that X supplies Y", "X, which says it protects Y": a speech or belief verb
+ * before the cue, with no comma between, puts the relation in someone's words. Its own subject
+ * speaking is a claim; anyone else, a report.
+ */
+function attributed(text: string, s: SentenceInfo, names: readonly ActorRef[], f: Found, verbs: ReadonlySet<string>): 'asserted' | 'claimed' | 'reported' {
+  const re = /\p{L}+/gu;
+  const stretch = text.slice(s.start, f.cue.start);
+  let verb: { start: number; end: number } | null = null;
+  for (let m = re.exec(stretch); m; m = re.exec(stretch)) {
+    const at = s.start + m.index;
+    // "The United States" is a name, not a verb.
+    if (verbs.has(m[0].toLowerCase()) && !names.some((a) => a.start <= at && at < a.end)) verb = { start: at, end: at + m[0].length };
+  }
+  // An apposition or a parenthesis ("regards the YPG (…), the backbone of the SDF, as …") does not end the complement.
+  const gap = verb ? text.slice(verb.end, f.cue.start).replace(/\([^()]{0,40}\)/g, '').replace(/,[^,;:]{1,60},/g, '') : '';
+  if (!verb || /[,;:—–(]/.test(gap)) return 'asserted';
+  const subject = f.subject.start < f.object.start ? f.subject : f.object;
+  if (subject.end <= verb.start) return verb.start - subject.end <= 48 && !/[.;]/.test(text.slice(subject.end, verb.start)) ? 'claimed' : 'asserted';
+  return 'reported';
 }
 
 function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null): Draft[] {
@@ -248,9 +385,12 @@ function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null): D
       if (f.subject.actor === f.object.actor || isQuoted(idx, f.cue.start, f.cue.end)) continue;
       const clause = clauseAt(text, s, f.cue.start, f.cue.end);
       const mod = modalityAt(modCues, text, s, clause, f.cue.start, f.cue.end);
+      if (mod.modality === 'asserted' && !f.descriptive) mod.modality = attributed(text, s, full.actors, f, cues.speechVerbs);
+      const from = Math.min(f.subject.start, f.object.start, f.cue.start);
+      const to = Math.max(f.subject.end, f.object.end, f.cue.end);
       drafts.push({
         subject: f.subject.actor, predicate: f.predicate, object: f.object.actor,
-        valid: validity(text, s, clause, published),
+        valid: validity(text, s, clause, published, from, to, f.cue.start, f.descriptive === true),
         modality: mod.modality,
         evidence: [span(text, s.start, s.end), span(text, f.cue.start, f.cue.end)],
         confidence: f.confidence,

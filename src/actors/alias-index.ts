@@ -1,7 +1,15 @@
 // Dictionary of every actor name and alias in the knowledge pack, keyed by the folded first
 // token, built once per knowledge base.
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { foldName } from '../text/tokenize.js';
+import { foldName, tokenize } from '../text/tokenize.js';
+
+/** Positions of the alias's tokens that carry a possessive ("Syria's defence ministry": [0]). */
+function possessivePositions(alias: string): number[] {
+  const t = tokenize(alias);
+  const out: number[] = [];
+  for (let k = 0; k + 1 < t.length; k++) if (/^['’]s\s+$/u.test(alias.slice(t[k]!.end, t[k + 1]!.start))) out.push(k);
+  return out;
+}
 
 /**
  * How strictly the text's casing must follow the alias:
@@ -20,6 +28,8 @@ export type AliasEntry = {
   caseMode: CaseMode;
   /** Listed under the actor's `ambiguous`: linked only with support from context. */
   ambiguous: boolean;
+  /** Token positions followed by a possessive in the alias ("Iraq's parliament": [0]). */
+  possessiveAfter: number[];
 };
 
 export type AliasIndex = Map<string, AliasEntry[]>;
@@ -56,7 +66,7 @@ export function aliasIndex(kb: KnowledgeBase): AliasIndex {
       } else {
         byKey.set(key, {
           alias, tokens, raw: alias.split(/[^\p{L}\p{N}]+/u).filter(Boolean), actorIds: [actor.id],
-          caseMode, ambiguous: ambiguous.has(alias),
+          caseMode, ambiguous: ambiguous.has(alias), possessiveAfter: possessivePositions(alias),
         });
       }
     }

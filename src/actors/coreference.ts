@@ -4,12 +4,22 @@ import type { ActorKind } from '../analysis/types.js';
 import type { Token } from '../text/tokenize.js';
 import { isCapitalised } from '../text/tokenize.js';
 
-export type CorefRule = { phrase: string[]; kinds: ActorKind[]; aliasContains?: string };
+/**
+ * `prefer`: an antecedent of this kind within reach wins over a nearer one of the other kinds
+ * ("the government" is rather the government named a paragraph back than the state named last).
+ * `whole`: the phrase names the whole body its antecedent belongs to ("the authorities" after
+ * "the Interior Ministry" are the government).
+ */
+export type CorefRule = { phrase: string[]; kinds: ActorKind[]; aliasContains?: string; prefer?: ActorKind; whole?: boolean };
+
+/** The body an actor belongs to, for `whole` rules: its key, kind and aliases; null when none. */
+export type WholeOf = (key: string, at: number) => Pick<LinkedMention, 'key' | 'kind' | 'aliases'> | null;
 
 /** A resolved actor mention so far: key identifies the actor within the document. */
 export type LinkedMention = { start: number; end: number; firstToken: number; lastToken: number; key: string; kind: ActorKind; aliases: string[]; via: 'pack' | 'pattern' | 'coref'; surface: string };
 
-export function resolveDefiniteDescriptions(tokens: Token[], rules: CorefRule[], linked: LinkedMention[], taken: (t: number) => boolean, text: string): LinkedMention[] {
+export function resolveDefiniteDescriptions(tokens: Token[], rules: CorefRule[], linked: LinkedMention[], taken: (t: number) => boolean, text: string,
+  wholeOf: WholeOf = () => null): LinkedMention[] {
   const out: LinkedMention[] = [];
   const sorted = [...linked].sort((a, b) => a.start - b.start);
   for (let i = 0; i < tokens.length; i++) {
@@ -24,7 +34,8 @@ export function resolveDefiniteDescriptions(tokens: Token[], rules: CorefRule[],
       const next = tokens[i + n];
       if (next && next.start - tokens[i + n - 1]!.end <= 1 && /^(of|forces|army)$/.test(next.norm)) break;
       const at = tokens[i]!.start;
-      const antecedent = pickAntecedent(sorted, at, rule);
+      const found = pickAntecedent(sorted, at, rule);
+      const antecedent = found && rule.whole ? wholeOf(found.key, at) ?? found : found;
       if (antecedent) {
         const end = tokens[i + n - 1]!.end;
         out.push({ start: at, end, firstToken: i, lastToken: i + n - 1, key: antecedent.key, kind: antecedent.kind, aliases: antecedent.aliases, via: 'coref', surface: text.slice(at, end) });
@@ -36,10 +47,11 @@ export function resolveDefiniteDescriptions(tokens: Token[], rules: CorefRule[],
   return out;
 }
 
-/** The nearest earlier actor of a fitting kind; an alias containing the rule's word wins. */
+/** The nearest earlier actor of a fitting kind; an alias containing the rule's word wins, then the preferred kind. */
 function pickAntecedent(sorted: LinkedMention[], at: number, rule: CorefRule): LinkedMention | null {
   const WINDOW = 1500; // characters: a few paragraphs back
   let best: LinkedMention | null = null;
+  let preferred: LinkedMention | null = null;
   for (let j = sorted.length - 1; j >= 0; j--) {
     const m = sorted[j]!;
     if (m.start >= at) continue;
@@ -47,9 +59,10 @@ function pickAntecedent(sorted: LinkedMention[], at: number, rule: CorefRule): L
     if (!rule.kinds.includes(m.kind)) continue;
     if (rule.aliasContains && m.aliases.some((a) => a.toLowerCase().includes(rule.aliasContains!))) return m;
     if (!best) best = m;
-    if (!rule.aliasContains) return best;
+    if (!preferred && m.kind === rule.prefer) preferred = m;
+    if (!rule.aliasContains && (!rule.prefer || preferred)) break;
   }
-  return best;
+  return preferred ?? best;
 }
 
 /** Surname forms of a person's name: "Abu Hudhaifa al-Ansari" -> ["ansari"]. */

@@ -28,7 +28,9 @@ export function findPackMentions(text: string, tokens: Token[], index: AliasInde
       for (let k = 1; k < n && ok; k++) {
         const prev = tokens[i + k - 1]!;
         const cur = tokens[i + k]!;
-        ok = cur.norm === entry.tokens[k] && joinableGap(text.slice(prev.end, cur.start), prev.text);
+        const gap = text.slice(prev.end, cur.start);
+        // "Iraq's parliament": the tokenizer leaves the possessive between the tokens.
+        ok = cur.norm === entry.tokens[k] && (joinableGap(gap, prev.text) || (entry.possessiveAfter.includes(k - 1) && /^['’]s[ \t]$/u.test(gap)));
       }
       if (!ok || !casingFits(entry, tokens, i)) continue;
       hits.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, firstToken: i, lastToken: i + n - 1, entry });

@@ -9,13 +9,14 @@ import { tokenize, type Token } from '../../text/tokenize.js';
 import { aliasIndex } from '../../actors/alias-index.js';
 import { findPackMentions, type PackHit } from '../../actors/find-pack-mentions.js';
 import { findUnknownActors, foldTokens, type NamePatterns } from '../../actors/find-unknown-actors.js';
-import { resolveDefiniteDescriptions, resolvePossessivePronouns, resolveSurnames, type CorefRule, type LinkedMention } from '../../actors/coreference.js';
+import { resolveDefiniteDescriptions, resolvePossessivePronouns, resolveSurnames, type CorefRule, type LinkedMention, type WholeOf } from '../../actors/coreference.js';
 import type { Mention, Sentence, Stage } from '../stage.js';
 import { sentenceIndexBefore } from '../sentence-lookup.js';
 import { curatedPlaceCountries } from '../../geo/place-countries.js';
 import { eventTriggers } from '../../extract/event-triggers.js';
 import { activeAt, coalitionTheatres, FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
 import { typeInfo } from '../../extract/event-taxonomy.js';
+import { datelinePlaces } from '../../geo/dateline.js';
 
 type Resources = {
   patterns: NamePatterns; coref: CorefRule[]; personsByFirstLast: Map<string, string>;
@@ -25,10 +26,38 @@ type Resources = {
   combatantNouns: string[][];
   /** Heads of the names of sites ("Hospital", "Street", "Mosque"): place-cues feature and site words. */
   siteHeads: ReadonlySet<string>;
+  /** Words after a name that make it a place ("province", "countryside", "airport"), folded. */
+  placeWordsAfter: ReadonlySet<string>;
 };
 const cache = new WeakMap<KnowledgeBase, Resources>();
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'from', 'into', 'around', 'outside', 'across', 'toward', 'towards', 'of', 'between', 'via', 'through', 'inside', 'within', 'over', 'entered', 'reached']);
+/**
+ * Words that name a part of a place between a locative and its name ("in eastern Baghdad"). Not
+ * "the": "fighters within the Ministry of Defense" is a body, and "the X area" has its place word.
+ */
+const PART_OF_PLACE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
+  'east', 'west', 'north', 'south', 'downtown', 'greater', 'rural', 'outer', 'inner', 'old']);
+
+/**
+ * Whether the text reads the ambiguous name at token `first`..`last` as a place: after a locative
+ * ("in eastern Baghdad"), before a place word ("Damascus countryside", "Beirut's southern
+ * suburbs"), or as the target of an act of violence ("struck Erbil"): a city then, not the
+ * government it may stand for.
+ */
+function readAsPlace(kb: KnowledgeBase, res: Resources, text: string, tokens: Token[], first: number, last: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && first - k <= 3 && PART_OF_PLACE.has(tokens[k]!.norm)) k--;
+  if (k >= 0 && LOCATIVE.has(tokens[k]!.norm)) return true;
+  let n = last + 1;
+  while (n < tokens.length && n - last <= 3 && PART_OF_PLACE.has(tokens[n]!.norm)) n++;
+  const after = tokens[n];
+  if (after && res.placeWordsAfter.has(after.norm) && !/[.;:!?]/.test(text.slice(tokens[last]!.end, after.start))) return true;
+  const prev = tokens[first - 1];
+  if (!prev || !/^\s+$/.test(text.slice(prev.end, tokens[first]!.start))) return false;
+  return eventTriggers(kb).matchAll(text, Math.max(0, prev.start - 40), tokens[first]!.start)
+    .some((t) => t.end === prev.end && typeInfo(kb, t.value.type).family === 'violence');
+}
 /**
  * Words that may stand before a common noun naming a state's force ("police") without saying
  * whose force it is. Any other word is a modifier ("military police", "Kurdish police",
@@ -55,11 +84,12 @@ function resources(kb: KnowledgeBase): Resources {
   const givenNames = new Set(readStringList(kb.lexicons, 'given-names').map((n) => foldTokens(n)[0]!));
   const rawCoref = kb.lexicons.get('coreference') ?? [];
   if (!Array.isArray(rawCoref)) throw new WatchfloorError('BAD_PACK', 'lexicon "coreference" must be a list of {phrase, kinds}', { subject: 'lexicon/coreference.yaml' });
-  const coref: CorefRule[] = rawCoref.map((r: { phrase?: unknown; kinds?: unknown; alias_contains?: unknown }, i: number) => {
+  const coref: CorefRule[] = rawCoref.map((r: { phrase?: unknown; kinds?: unknown; alias_contains?: unknown; prefer?: unknown; whole?: unknown }, i: number) => {
     if (typeof r?.phrase !== 'string' || !Array.isArray(r.kinds)) {
       throw new WatchfloorError('BAD_PACK', `lexicon "coreference" entry ${i + 1} needs a phrase and kinds`, { subject: 'lexicon/coreference.yaml' });
     }
-    return { phrase: foldTokens(r.phrase), kinds: r.kinds as ActorKind[], ...(typeof r.alias_contains === 'string' ? { aliasContains: r.alias_contains } : {}) };
+    return { phrase: foldTokens(r.phrase), kinds: r.kinds as ActorKind[], ...(typeof r.alias_contains === 'string' ? { aliasContains: r.alias_contains } : {}),
+      ...(typeof r.prefer === 'string' ? { prefer: r.prefer as ActorKind } : {}), ...(r.whole === true ? { whole: true } : {}) };
   }).sort((a, b) => b.phrase.length - a.phrase.length);
   const personsByFirstLast = new Map<string, string>();
   for (const a of kb.actors.values()) {
@@ -79,7 +109,9 @@ function resources(kb: KnowledgeBase): Resources {
   const combatantNouns = readStringList(kb.lexicons, 'combatant-nouns').map(foldTokens).sort((a, b) => b.length - a.length);
   const cues = readStringMap(kb.lexicons, 'place-cues');
   const siteHeads = new Set([...(cues.feature ?? []), ...(cues.site ?? [])].filter((w) => !w.includes(' ')).map((w) => w.toLowerCase()));
-  const res = { patterns: { titles, givenNames, orgHeads }, coref, personsByFirstLast, stateForces, militaryNouns, combatantNouns, siteHeads };
+  const placeWordsAfter = new Set([...(cues.admin1 ?? []), ...(cues.near ?? []), ...(cues.feature ?? []), ...(cues.site ?? [])]
+    .map((w) => w.toLowerCase().split(/\s+/)[0]!));
+  const res = { patterns: { titles, givenNames, orgHeads }, coref, personsByFirstLast, stateForces, militaryNouns, combatantNouns, siteHeads, placeWordsAfter };
   cache.set(kb, res);
   return res;
 }
@@ -130,7 +162,9 @@ export function extractActors(text: string, published: string | null, sentences:
   };
   const accept = (hit: PackHit, actor: PackActor) => {
     present.add(actor.id);
-    linked.push({ start: hit.start, end: hit.end, firstToken: hit.firstToken, lastToken: hit.lastToken, key: actor.id, kind: actor.kind, aliases: [actor.name, ...actor.aliases], via: 'pack', surface: text.slice(hit.start, hit.end) });
+    const first = actor.kind === 'person' ? nameAfterTitle(res, actor, tokens, hit.firstToken, hit.lastToken) : hit.firstToken;
+    const start = tokens[first]!.start;
+    linked.push({ start, end: hit.end, firstToken: first, lastToken: hit.lastToken, key: actor.id, kind: actor.kind, aliases: [actor.name, ...actor.aliases], via: 'pack', surface: text.slice(start, hit.end) });
   };
   for (const hit of hits) if (!hit.entry.ambiguous) { const a = choose(hit); if (a) accept(hit, a); }
   // The countries the document is about: those of the actors it names, weighted by mentions.
@@ -141,6 +175,7 @@ export function extractActors(text: string, published: string | null, sentences:
   }
   const top = Math.max(0, ...byCountry.values());
   const focus = new Set([...byCountry].filter(([, n]) => n >= top / 2 && n >= 2).map(([c]) => c));
+  const namedCountries = new Set(byCountry.keys());
   let places: ReadonlySet<string> | null = null;
   /**
    * An ambiguous alias links to the actor named plainly elsewhere, else to the one of the
@@ -157,17 +192,28 @@ export function extractActors(text: string, published: string | null, sentences:
     if (!pool.every((a) => a.country)) return pool[0]?.country && focus.has(pool[0].country) ? pool[0] : null;
     const inFocus = pool.filter((a) => focus.has(a.country!));
     if (inFocus.length) return new Set(inFocus.map((a) => a.country)).size === 1 ? inFocus[0]! : null;
-    if (hit.entry.caseMode !== 'any') return null;
+    if (hit.entry.caseMode !== 'any') {
+      // A capital standing for its government ("as long as Tehran judges ...") where the
+      // document names the state or one of its people or bodies, though it is mostly about
+      // another country.
+      const ofNamed = pool.filter((a) => namedCountries.has(a.country!));
+      return new Set(ofNamed.map((a) => a.country)).size === 1 ? ofNamed[0]! : null;
+    }
     places ??= placeCountries();
     const countries = new Set([...focus, ...places]);
     if (countries.size !== 1) return null;
     const [only] = countries;
     return pool.find((a) => a.country === only) ?? null;
   };
+  const datelines = datelinePlaces(text);
+  /** Names the pack knows but left unlinked for want of context ("the Security Council"). */
+  const declined = new Set<string>();
   for (const hit of hits) {
     if (!hit.entry.ambiguous) continue;
-    const prev = tokens[hit.firstToken - 1];
-    if (prev && LOCATIVE.has(prev.norm)) continue;
+    if (hit.entry.caseMode !== 'any') declined.add(`${hit.start}:${hit.end}`);
+    // A dateline says where the report was filed.
+    if (datelines.some((d) => d.start <= hit.start && hit.end <= d.end)) continue;
+    if (readAsPlace(kb, res, text, tokens, hit.firstToken, hit.lastToken)) continue;
     if (hit.entry.caseMode === 'any' && !plainNounPhrase(text, tokens, hit.firstToken)) continue;
     const a = chooseAmbiguous(hit);
     if (a) accept(hit, a);
@@ -196,6 +242,8 @@ export function extractActors(text: string, published: string | null, sentences:
   }
 
   for (const u of findUnknownActors(text, tokens, res.patterns, isTaken)) {
+    // The pack knows the name and could not tell which actor it is: no new actor either.
+    if (declined.has(`${u.start}:${u.end}`)) continue;
     const nameTokens = foldTokens(u.name.replace(/-/g, ' '));
     const packId = u.kind === 'person' && nameTokens.length >= 2 ? res.personsByFirstLast.get(`${nameTokens[0]} ${nameTokens[nameTokens.length - 1]}`) : undefined;
     const pack = packId ? kb.actors.get(packId) : undefined;
@@ -217,7 +265,11 @@ export function extractActors(text: string, published: string | null, sentences:
     if (t.length >= 2 && t[t.length - 1]!.norm.length >= 3) surnames.set(p.key, t[t.length - 1]!.norm);
   }
   for (const m of resolveSurnames(tokens, persons, surnames, isTaken, text)) { linked.push(m); mark(m); }
-  for (const m of resolveDefiniteDescriptions(tokens, res.coref, linked, isTaken, text)) { linked.push(m); mark(m); }
+  const wholeOf: WholeOf = (key, at) => {
+    const top = governmentOf(kb, key, dateAt(at));
+    return top ? { key: top.id, kind: top.kind, aliases: [top.name, ...top.aliases] } : null;
+  };
+  for (const m of resolveDefiniteDescriptions(tokens, res.coref, linked, isTaken, text, wholeOf)) { linked.push(m); mark(m); }
   for (const m of resolvePossessivePronouns(tokens, linked, isTaken, text, (offset) => {
     const si = sentenceIndexBefore(sentences, offset);
     return sentences[Math.max(0, si - 1)]?.start ?? 0;
@@ -243,6 +295,45 @@ export function extractActors(text: string, published: string | null, sentences:
     if (reports.get(si)) for (const p of parents) if (!implied.includes(p)) implied.push(p);
   }
   return assemble(linked, kb, tokens, sentences, implied);
+}
+
+const personForms = new WeakMap<PackActor, Set<string>>();
+
+/**
+ * Where the name begins in a person's alias written with a title ("UN Secretary-General Antonio
+ * Guterres", "President Joseph Aoun"): after the last title word that leaves another form of
+ * the person's name ("Amir Ali Hajizadeh" keeps "Amir", a given name there). The title links
+ * the alias; it is not part of the name.
+ */
+function nameAfterTitle(res: Resources, actor: PackActor, tokens: Token[], first: number, last: number): number {
+  let forms = personForms.get(actor);
+  if (!forms) {
+    forms = new Set([actor.name, ...actor.aliases, ...(actor.ambiguous ?? [])].map((f) => tokenize(f).map((t) => t.norm).join(' ')));
+    personForms.set(actor, forms);
+  }
+  for (let k = last - 1; k >= first; k--) {
+    if (!res.patterns.titles.some((t) => t.length <= k - first + 1 && t.every((w, i) => tokens[k - t.length + 1 + i]!.norm === w))) continue;
+    if (forms.has(tokens.slice(k + 1, last + 1).map((t) => t.norm).join(' '))) return k + 1;
+  }
+  return first;
+}
+
+/**
+ * The government a government body (a ministry) belongs to at `date`: its part_of chain through
+ * government bodies, to the top. Null when the actor is no government body or belongs to none.
+ */
+function governmentOf(kb: KnowledgeBase, id: string, date: string | null): PackActor | null {
+  let current = kb.actors.get(id);
+  let top: PackActor | null = null;
+  const seen = new Set<string>();
+  while (current && current.kind === 'government-body' && !seen.has(current.id)) {
+    seen.add(current.id);
+    const link = (current.affiliations ?? []).find((f) => f.predicate === 'part_of' && activeAt(f, date)
+      && kb.actors.get(f.object)?.kind === 'government-body' && activeAt(kb.actors.get(f.object)!, date));
+    current = link ? kb.actors.get(link.object) : undefined;
+    if (current) top = current;
+  }
+  return top;
 }
 
 /**

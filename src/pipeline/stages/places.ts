@@ -11,6 +11,7 @@ import type { PlaceOut, Span } from '../../analysis/types.js';
 import type { GazetteerEntry, GazetteerMatch } from '../../geo/gazetteer-types.js';
 import { foldName } from '../../geo/fold-name.js';
 import { kmBetween } from '../../geo/distance.js';
+import { titleCaseDatelines } from '../../geo/dateline.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { readStringList, readStringMap } from '../../knowledge/lexicon-shapes.js';
 import type { Mention, Stage, StageInput } from '../stage.js';
@@ -27,6 +28,8 @@ type Cues = {
   site: Set<string>;
   /** Last words of organisation names ("Telecom", "Association"): no place the gazetteer lacks. */
   organisation: Set<string>;
+  /** "X television", "X TV": a broadcaster or paper named after a place is no place. */
+  media: Set<string>;
   /** Compass words: "X west of Y" puts X near Y. */
   compass: Set<string>;
   /** "the town of X", "rural X" / "X area", "X town": words that say a name is a place ("in
@@ -89,7 +92,7 @@ function cuesOf(kb: KnowledgeBase): Cues {
     feature: (map.feature ?? []).map((f) => f.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
     head: new Set((map.head ?? []).map(foldName)),
     describer: new RegExp(`^\\s+(${alt([...(map.feature ?? []), ...(map.near ?? []), ...(map.site ?? []), ...(map.extent ?? []), 'locality', 'neighbourhood'])})\\b`, 'iu'),
-    site: lower(map.site), organisation: lower(map.organisation),
+    site: lower(map.site), organisation: lower(map.organisation), media: lower(map.media),
     // The direction words that are points of the compass, not "rural", "the", "of".
     compass: new Set([...direction].filter((w) => /^(?:north|south|east|west)/.test(w) && !/ern$/.test(w))),
     settingBefore: new RegExp(`\\b(?:${setting})(?:\\s+of)?(?:\\s+the)?\\s+$`, 'iu'),
@@ -181,7 +184,9 @@ function isCueWord(w: string, cues: Cues): boolean {
 
 function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: KnowledgeBase, cues: Cues): Candidate[] {
   const out: Candidate[] = [];
-  const isBlocked = (s: number, e: number) => blocked.some((b) => b.start < e && s < b.end && (b.start < s || b.end > e));
+  // A possessive ends the name: "Iraq's parliament" is a body of the place Iraq, which it names.
+  const isBlocked = (s: number, e: number) => !/^['’]s\s/u.test(text.slice(e, e + 3))
+    && blocked.some((b) => b.start < e && s < b.end && (b.start < s || b.end > e));
   // A name the gazetteer lacks is no place where it is an actor's or a person's name ("JaS in
   // Afrin", "the PMF at X").
   const isNamed = (t: Token) => blocked.some((b) => b.start < t.end && t.start < b.end);
@@ -227,6 +232,7 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
         // is an English word whose capital only says it starts the sentence.
         if ((m.loose || plausible === 'weak') && j === i && sentenceInitial(text, start)) continue;
         const next = after[t.extra] ?? '';
+        if (cues.media.has(next)) break;
         const prev = i > 0 && joined(text, tokens[i - 1]!, first) ? tokens[i - 1]!.text.toLowerCase() : '';
         found = {
           start, end: t.end, surface, entries: m.entries, loose: m.loose,
@@ -261,6 +267,9 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
       out.push(found);
       continue;
     }
+    // "In Gaza, ...", "After Khan Younis ...": an English word opening a sentence is capitalised
+    // for that reason only; the name may begin after it.
+    if (last > i && sentenceInitial(text, first.start) && COMMON_WORDS.has(first.text.toLowerCase())) continue;
     // Not in the gazetteer: keep as an unknown candidate when a locative word precedes it.
     if (isNamed(first)) continue;
     const prev = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
@@ -280,6 +289,24 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
     i = j;
   }
   return out;
+}
+
+/**
+ * Governorate cues that stand apart from the name: before it ("the southern province of X") or
+ * after a list ("X, Y and Z provinces").
+ */
+function spreadAdmin1Cues(text: string, cands: Candidate[], cues: Cues): void {
+  const words = [...cues.admin1].join('|');
+  const before = new RegExp(`\\b(?:${words})s?\\s+of\\s+(?:the\\s+)?$`, 'iu');
+  const pluralAfter = new RegExp(`^\\s+(?:${[...cues.admin1].map((w) => `${w}s`).join('|')})\\b`, 'iu');
+  for (let c = 0; c < cands.length; c++) {
+    const cur = cands[c]!;
+    if (!cur.entries.length) continue;
+    if (before.test(text.slice(Math.max(0, cur.start - 40), cur.start))) cur.admin1Cue = true;
+    if (!pluralAfter.test(text.slice(cur.end, cur.end + 20))) continue;
+    cur.admin1Cue = true;
+    for (let k = c - 1; k >= 0 && /^\s*(?:,|,?\s+and|,?\s+or)\s+$/u.test(text.slice(cands[k]!.end, cands[k + 1]!.start)); k--) cands[k]!.admin1Cue = true;
+  }
 }
 
 /** "X and its countryside", "X and the surrounding villages", "X and its surroundings" (before "in Y"). */
@@ -383,6 +410,8 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
     if (admins.size === 1) admin1Focus.add([...admins][0]!);
   }
   for (const cc of actorCountries) bump(cc, 1);
+  const actorVotes = new Map<string, number>();
+  for (const cc of actorCountries) actorVotes.set(cc, (actorVotes.get(cc) ?? 0) + 1);
   // The packs' countries: what this deployment reports on, the prior for small places.
   const prior = new Set([...kb.places.values()].map((p) => p.country));
   const total = [...focus.values()].reduce((a, b) => a + b, 0) || 1;
@@ -424,6 +453,7 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
     const cc = ownVote(c);
     if (cc) votes.set(cc, (votes.get(cc) ?? 0) + 1);
   }
+  const topVotes = Math.max(0, ...votes.values());
 
   // Containers first (they are later in the text): resolve right to left.
   for (let k = cands.length - 1; k >= 0; k--) {
@@ -460,6 +490,9 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
     if (c.loose) {
       options = options.filter((e) => e.country !== null && (focus.size ? focus.has(e.country) : prior.has(e.country))
         && e.kind !== 'admin1' && e.kind !== 'country');
+      // A country the text names once in passing ("talks with Jordan") is no evidence for a
+      // village spelled only roughly like one there: the sure places must be mostly there.
+      if (topVotes > 1 && !box) options = options.filter((e) => (votes.get(e.country!) ?? 0) * 2 >= topVotes);
     }
     // A place far from everything the document is about is a spelling collision ("Al-Naba" /
     // Nabha, India) unless it is a large city written with its own spelling.
@@ -474,8 +507,10 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
       if ([...votes.keys()].some(elsewhere)) {
         // A name that is also a governorate or pack place vouches for its own country.
         const self = c.entries.some((e) => e.source !== 'geonames' && e.country === own) ? own : null;
+        // A town of some size in the country of actors the text names twice or more ("Hezbollah
+        // fired at Kiryat Shmona" beside "Israeli troops", "the Israeli army") is not a namesake.
         options = options.filter((e) => e.source !== 'geonames' || !e.country || e.country === self || elsewhere(e.country)
-          || (e.population >= 10_000 && spelled(e)));
+          || (e.population >= 10_000 && (spelled(e) || (actorVotes.get(e.country) ?? 0) >= 2)));
       }
     }
     if (options.length === 0) {
@@ -513,7 +548,9 @@ function precisionOf(e: GazetteerEntry, near: boolean): NonNullable<PlaceOut['pr
 
 export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: Mention[] } {
   const { document, layers, kb } = input;
-  const text = document.text;
+  // Dateline names ("BEIRUT -") are read as the names they are, not as acronyms; offsets are
+  // unchanged and spans are cut from the document's own text.
+  const text = titleCaseDatelines(document.text);
   const cues = cuesOf(kb);
   // A possessive is not part of the name: "Syria's Daraa province" names Syria, then Daraa.
   const tokens: Token[] = [...text.matchAll(TOKEN_RE)].map((m) => {
@@ -534,6 +571,7 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
     && (cues.settingBefore.test(text.slice(Math.max(0, c.start - 40), c.start)) || cues.settingAfter.test(text.slice(c.end, c.end + 30)));
   const cands = findCandidates(text, tokens, blocked, kb, cues)
     .filter((c) => !personSpans.some((p) => p.start <= c.start && c.end <= p.end) || placeAfterAll(c));
+  spreadAdmin1Cues(text, cands, cues);
   linkContainers(text, cands, cues);
   resolve(cands, kb, actorCountries);
 
@@ -567,7 +605,7 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
     if (!kp) continue;
     const { key, place } = kp;
     const existing = byKey.get(key);
-    const span: Span = { start: c.start, end: c.end, text: text.slice(c.start, c.end) };
+    const span: Span = { start: c.start, end: c.end, text: document.text.slice(c.start, c.end) };
     if (existing) existing.mentions.push(span);
     else { place.mentions.push(span); byKey.set(key, place); }
     const packId = c.chosen?.source === 'pack' ? c.chosen.id.slice('pack:'.length) : undefined;

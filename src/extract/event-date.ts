@@ -17,9 +17,10 @@ function coordinatedGroup(times: TimeRef[], text: string, i: number): TimeRef[] 
   return group;
 }
 
+/** No date in the text: the event is known only to fall within the publication date, and says so. */
 export function publicationWhen(published: string | null): When | null {
   const span = parsePartialDate(published);
-  return span ? { start: span.start, end: span.end, precision: 'range', text: '' } : null;
+  return span ? { start: span.start, end: span.end, precision: 'range', text: `by publication (${published!.trim()})` } : null;
 }
 
 export function eventDate(

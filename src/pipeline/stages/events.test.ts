@@ -139,7 +139,7 @@ test('date falls back to the paragraph, then to the publication period as a rang
   const withdrawal = ev.find((e) => e.type === 'withdrawal');
   assert.equal(withdrawal?.date?.start, '2024-04-08');
   const attack = ev.find((e) => e.type === 'attack');
-  assert.deepEqual(attack?.date, { start: '2024-05-01', end: '2024-05-31', precision: 'range', text: '' });
+  assert.deepEqual(attack?.date, { start: '2024-05-01', end: '2024-05-31', precision: 'range', text: 'by publication (2024-05)' });
   assert.ok(attack!.confidence < shelling!.confidence);
 });
 

@@ -1,6 +1,7 @@
 // Page chrome: short lines made of interface vocabulary ("Smaller Bigger", "Share Tweet
 // Email", "Read more"), cookie notices, breadcrumbs. The vocabulary is data (cleaning.yaml).
 import type { CleaningLexicon } from './cleaning-lexicon.js';
+import { escapeRegExp } from '../text/regexp-source.js';
 
 const SENTENCE_END = /[.!?؟]["'”’)]*$/u;
 
@@ -8,7 +9,7 @@ function isBreadcrumb(line: string, lex: CleaningLexicon): boolean {
   if (line.length > 100 || SENTENCE_END.test(line)) return false;
   const seps = lex.breadcrumbSeparators.filter((s) => s.length > 0);
   if (seps.length === 0) return false;
-  const splitter = new RegExp(`\\s*(?:${seps.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*`, 'u');
+  const splitter = new RegExp(`\\s*(?:${seps.map((s) => escapeRegExp(s)).join('|')})\\s*`, 'u');
   const parts = line.split(splitter).filter((p) => p.trim() !== '');
   if (parts.length < 3) return false;
   // Each crumb is a short name, not a clause; numbers alone suggest a date or score instead.

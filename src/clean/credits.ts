@@ -1,16 +1,16 @@
 // Photo and agency credits at the end of a line: "(AFP)", "(Reuters/Jane Doe)",
 // "Photo: Jane Doe", "– Getty Images". Agency names and credit words are data (cleaning.yaml).
 import type { CleaningLexicon } from './cleaning-lexicon.js';
+import { phrasePattern } from '../text/regexp-source.js';
 
 type CreditMatchers = { paren: RegExp; creditInner: RegExp; marker: RegExp; trailingAgency: RegExp };
 const cache = new WeakMap<CleaningLexicon, CreditMatchers>();
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 function matchers(lex: CleaningLexicon): CreditMatchers {
   let m = cache.get(lex);
   if (m) return m;
-  const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map((w) => phrasePattern(w)).join('|');
   const agencies = byLength(lex.agencies) || '(?!)';
   const markers = byLength(lex.creditMarkers) || '(?!)';
   m = {

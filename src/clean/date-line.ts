@@ -3,6 +3,7 @@
 import { formatPartialDate, isValidCalendarDate } from '../ingest/partial-date.js';
 import type { PartialDate } from '../ingest/types.js';
 import type { CleaningLexicon } from './cleaning-lexicon.js';
+import { escapeRegExp } from '../text/regexp-source.js';
 
 export type DateLine = { date: PartialDate; kind: 'published' | 'updated' };
 
@@ -22,7 +23,7 @@ function patterns(lex: CleaningLexicon): Pattern[] {
   let p = cache.get(lex);
   if (p) return p;
   const month = [...lex.months.keys()].sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|') || '(?!)';
+    .map((k) => escapeRegExp(k).replace(/ /g, '\\s+')).join('|') || '(?!)';
   const M = `(${month})(?![\\p{L}])\\.?`;
   p = [
     // 2024-12-08, 2024/12/08 (ISO order)

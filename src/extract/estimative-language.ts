@@ -3,6 +3,7 @@
 import type { Likelihood } from '../analysis/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { badLexicon, isRecord } from './lexicon-errors.js';
+import { escapeRegExp } from '../text/regexp-source.js';
 
 const LEXICON = 'estimative-language';
 const LIKELIHOODS: readonly Likelihood[] = ['remote', 'very unlikely', 'unlikely', 'roughly even', 'likely', 'very likely', 'almost certain'];
@@ -15,7 +16,7 @@ const cache = new WeakMap<KnowledgeBase, EstimativeCues>();
 
 function cuePattern(cue: string): string {
   return cue.trim().split(/\s*\.\.\.\s*/).map((part) => part.split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('\\s+')).join(GAP);
+    .map((w) => escapeRegExp(w).replace(/'/g, "['’]")).join('\\s+')).join(GAP);
 }
 
 export function estimativeCues(kb: KnowledgeBase): EstimativeCues {

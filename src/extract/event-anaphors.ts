@@ -4,6 +4,7 @@ import type { EventType } from '../analysis/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { badLexicon, isRecord, stringList } from './lexicon-errors.js';
 import { EVENT_TYPES } from './event-triggers.js';
+import { phrasePattern } from '../text/regexp-source.js';
 
 const LEXICON = 'event-anaphors';
 
@@ -29,7 +30,7 @@ export function eventAnaphora(kb: KnowledgeBase): EventAnaphora {
     if (bad) throw badLexicon(LEXICON, `entry ${i + 1}: unknown event type "${bad}"`);
     for (const n of stringList(LEXICON, `entry ${i + 1}.nouns`, e.nouns)) heads.set(n.toLowerCase(), types as EventType[]);
   });
-  const alt = [...heads.keys()].sort((x, y) => y.length - x.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+  const alt = [...heads.keys()].sort((x, y) => y.length - x.length).map((n) => phrasePattern(n)).join('|');
   // A determiner that points back, up to two modifiers ("latest", "audio"), the head; not "the
   // attack of ..." (a new description) and not a plural.
   const phrase = new RegExp(`\\b(?:the|this|that|its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${alt || '(?!)'})(?![\\p{L}-])(?!\\s+of\\b)`, 'giu');

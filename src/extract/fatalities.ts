@@ -6,6 +6,7 @@
 // killed by a mine" → 6; a count that restates or contains another ("including", "toll") does not.
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { statisticCues } from './statistic-cues.js';
+import { phrasePattern } from '../text/regexp-source.js';
 
 export type Fatalities = { min: number; max: number | null };
 type Compiled = {
@@ -17,7 +18,7 @@ const cache = new WeakMap<KnowledgeBase, Compiled>();
 
 function alt(words: Iterable<string>): string {
   return [...words].sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+    .map((w) => phrasePattern(w)).join('|');
 }
 
 // Words of a clause of its own between two counts: an auxiliary starts a new predicate.

@@ -2,6 +2,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import { badLexicon, isRecord, stringList } from './lexicon-errors.js';
+import { escapeRegExp } from '../text/regexp-source.js';
 
 const LEXICON = 'scenario-cues';
 
@@ -24,7 +25,7 @@ export function scenarioCues(kb: KnowledgeBase): ScenarioCues {
   if (!isRecord(raw)) throw badLexicon(LEXICON, 'must map opens/continues/conditional/inversion/forward/needs_forward to lists');
   const list = (k: string) => stringList(LEXICON, k, raw[k]);
   const needs = new Set(list('needs_forward').map((s) => s.toLowerCase()));
-  const inversion = list('inversion').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const inversion = list('inversion').map((w) => escapeRegExp(w));
   c = {
     opens: new PhraseMatcher(list('opens').map((p) => [p, true] as const)),
     continues: new PhraseMatcher(list('continues').map((p) => [p, true] as const)),

@@ -3,6 +3,7 @@
 import type { Modality } from '../analysis/types.js';
 import { regionMatcher, type RegionMatcher } from './region.js';
 import type { IndicatorDef, ScenarioDef, Threshold, WatchEvent, WatchRelation } from './types.js';
+import { phrasePattern } from '../text/regexp-source.js';
 
 /** Modalities counted when an indicator names none: what the text says did (or nearly did) happen. */
 export const DEFAULT_MODALITIES: readonly Modality[] = ['asserted', 'reported', 'claimed', 'alleged', 'planned', 'foiled'];
@@ -30,7 +31,7 @@ function idSet(ids: string[] | undefined): Set<string> | null {
 /** Keyword test on word boundaries, case-insensitive. */
 function keywordMatcher(words: string[] | undefined): ((text: string) => boolean) | null {
   if (!words || !words.length) return null;
-  const escaped = words.map((w) => w.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const escaped = words.map((w) => phrasePattern(w.trim().toLowerCase()));
   const re = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'iu');
   return (text) => re.test(text);
 }

@@ -4,6 +4,7 @@
 // the vocabulary arrives as a ProposalLexicon.
 import type { ActorKind, EventType, Predicate } from '../analysis/types.js';
 import type { IndicatorDef, Region } from './types.js';
+import { phrasePattern } from '../text/regexp-source.js';
 
 export type ProposalCues = {
   escalation: string[];
@@ -39,7 +40,7 @@ const TWO_SIDED: ReadonlySet<EventType> = new Set(['armed-clash']);
 const AREA_KINDS = new Set(['country', 'admin1']);
 
 function containsWord(text: string, word: string): boolean {
-  const w = word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const w = phrasePattern(word.toLowerCase());
   return new RegExp(`(?:^|[^\\p{L}])${w}`, 'iu').test(text);
 }
 

@@ -20,6 +20,7 @@ import { eventPlaces, placeRank } from '../../extract/event-place.js';
 import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
 import { relationCues } from '../../extract/relation-cues.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
+import { phrasePattern } from '../../text/regexp-source.js';
 
 /** An event before ids are given, with what merging needs. */
 type Draft = Omit<EventOut, 'id'> & { sentence: number; paragraph: number; family: string; ownDate: boolean };
@@ -70,7 +71,7 @@ function namesCombatant(kb: KnowledgeBase, text: string, from: number, to: numbe
   if (!re) {
     const raw = kb.lexicons.get('combatant-nouns');
     const words = Array.isArray(raw) ? raw.filter((w): w is string => typeof w === 'string') : [];
-    const alt = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+    const alt = words.sort((a, b) => b.length - a.length).map((w) => phrasePattern(w)).join('|');
     re = new RegExp(`^[^,;.]{0,40}?\\b(?:${alt || '(?!)'})\\b`, 'iu');
     combatantCache.set(kb, re);
   }

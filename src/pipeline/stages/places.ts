@@ -15,6 +15,7 @@ import { titleCaseDatelines } from '../../geo/dateline.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { readStringList, readStringMap } from '../../knowledge/lexicon-shapes.js';
 import type { Mention, Stage, StageInput } from '../stage.js';
+import { phrasePattern } from '../../text/regexp-source.js';
 
 type Token = { start: number; end: number; text: string };
 type Cues = {
@@ -81,7 +82,7 @@ function cuesOf(kb: KnowledgeBase): Cues {
   if (c) return c;
   const map = readStringMap(kb.lexicons, 'place-cues');
   const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
-  const alt = (xs: string[]) => xs.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+  const alt = (xs: string[]) => xs.map((w) => phrasePattern(w.toLowerCase()))
     .sort((a, b) => b.length - a.length).join('|');
   const direction = lower(map.direction);
   // No setting words: a pattern that never matches.

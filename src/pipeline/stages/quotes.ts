@@ -4,10 +4,10 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { WatchfloorError } from '../../errors.js';
 import type { Sentence, Stage } from '../stage.js';
 import { sentenceIndexAt } from '../sentence-lookup.js';
+import { escapeRegExp } from '../../text/regexp-source.js';
 
 type SpeechLexicon = { verbs: Set<string>; nouns: Set<string>; venues: RegExp; platforms: RegExp };
 const cache = new WeakMap<KnowledgeBase, SpeechLexicon>();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function lexicon(kb: KnowledgeBase): SpeechLexicon {
   const hit = cache.get(kb);
@@ -18,8 +18,8 @@ function lexicon(kb: KnowledgeBase): SpeechLexicon {
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new WatchfloorError('BAD_PACK', `lexicon "speech": ${field} must be a list of strings`, { subject: 'lexicon/speech.yaml' });
     return v as string[];
   };
-  const venues = list(raw?.venues, 'venues').sort((a, b) => b.length - a.length).map(escape);
-  const platforms = list(raw?.platforms, 'platforms').map(escape);
+  const venues = list(raw?.venues, 'venues').sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w));
+  const platforms = list(raw?.platforms, 'platforms').map((w) => escapeRegExp(w));
   const lex = {
     verbs: new Set(list(raw?.verbs, 'verbs')),
     nouns: new Set(list(raw?.speech_nouns, 'speech_nouns')),

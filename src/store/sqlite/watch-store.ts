@@ -47,6 +47,15 @@ export class SqliteWatchStore implements WatchStore {
     }
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A statement prepared once: record reading runs the same few queries per event and relation. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) { st = this.db.prepare(sql); this.statements.set(sql, st); }
+    return st;
+  }
+
   private guard<T>(what: string, fn: () => T): T {
     try {
       return fn();
@@ -142,7 +151,7 @@ export class SqliteWatchStore implements WatchStore {
     return this.guard('cannot read watch records', () => {
       const events: WatchEvent[] = [];
       const relations: WatchRelation[] = [];
-      const relation = this.db.prepare(`${RELATION_SELECT} WHERE r.id = ? AND r.rejected = 0`);
+      const relation = this.stmt(`${RELATION_SELECT} WHERE r.id = ? AND r.rejected = 0`);
       for (const id of new Set(ids)) {
         const e = this.currentEvent(id);
         if (e && e.id === id) { events.push(this.eventRecord(e, null, null)); continue; }
@@ -157,7 +166,7 @@ export class SqliteWatchStore implements WatchStore {
   private recordsOf(documentId: string, published: string | null): { events: WatchEvent[]; relations: WatchRelation[] } {
     const admin1 = this.admin1ByLocalEvent(documentId);
     const events: WatchEvent[] = [];
-    const sources = this.db.prepare('SELECT DISTINCT event_id, local_id FROM event_sources WHERE document_id = ?').all(documentId) as { event_id: string; local_id: string }[];
+    const sources = this.stmt('SELECT DISTINCT event_id, local_id FROM event_sources WHERE document_id = ?').all(documentId) as { event_id: string; local_id: string }[];
     const seen = new Set<string>();
     for (const s of sources) {
       const e = this.currentEvent(s.event_id);
@@ -165,17 +174,16 @@ export class SqliteWatchStore implements WatchStore {
       seen.add(e.id);
       events.push(this.eventRecord(e, admin1.get(s.local_id) ?? null, published));
     }
-    const rels = this.db.prepare(`${RELATION_SELECT} JOIN relation_evidence re ON re.relation_id = r.id
+    const rels = this.stmt(`${RELATION_SELECT} JOIN relation_evidence re ON re.relation_id = r.id
       WHERE re.document_id = ? AND r.rejected = 0`).all(documentId) as RelationRow[];
     const relations = [...new Map(rels.map((r) => [r.id, r])).values()].map((r) => this.relationRecord(r, published));
     return { events, relations };
   }
 
   private eventRecord(e: EventRow, admin1: string | null, published: string | null): WatchEvent {
-    const db = this.db;
-    const actors = db.prepare(`SELECT coalesce(m.kb_id, a.kb_id, coalesce(a.merged_into, a.id)) AS id, ea.role FROM event_actors ea
+    const actors = this.stmt(`SELECT coalesce(m.kb_id, a.kb_id, coalesce(a.merged_into, a.id)) AS id, ea.role FROM event_actors ea
       JOIN actors a ON a.id = ea.actor_id LEFT JOIN actors m ON m.id = a.merged_into WHERE ea.event_id = ?`).all(e.id) as { id: string; role: Role }[];
-    const reports = db.prepare('SELECT document_id, evidence_json FROM event_sources WHERE event_id = ?').all(e.id) as { document_id: string; evidence_json: string }[];
+    const reports = this.stmt('SELECT document_id, evidence_json FROM event_sources WHERE event_id = ?').all(e.id) as { document_id: string; evidence_json: string }[];
     const evidence = reports.flatMap((r) => (JSON.parse(r.evidence_json) as { text: string }[]).map((x) => x.text));
     return {
       id: e.id, type: e.type, day: e.date_start ?? published,
@@ -188,7 +196,7 @@ export class SqliteWatchStore implements WatchStore {
   }
 
   private relationRecord(r: RelationRow, published: string | null): WatchRelation {
-    const ev = this.db.prepare('SELECT document_id, text FROM relation_evidence WHERE relation_id = ?').all(r.id) as { document_id: string; text: string }[];
+    const ev = this.stmt('SELECT document_id, text FROM relation_evidence WHERE relation_id = ?').all(r.id) as { document_id: string; text: string }[];
     return {
       id: r.id, subject: r.subject.replace(/^kb:/, ''), predicate: r.predicate, object: r.object.replace(/^kb:/, ''),
       day: r.valid_start ?? r.first_seen ?? published, modality: r.modality, text: ev.map((x) => x.text).join(' '),
@@ -199,7 +207,7 @@ export class SqliteWatchStore implements WatchStore {
   /** Follows analyst/automatic merges to the event that stands; null when rejected. */
   private currentEvent(id: string): EventRow | null {
     type Row = EventRow & { merged_into: string | null; rejected: number };
-    const get = this.db.prepare('SELECT id, type, date_start, place_name, place_country, lat, lon, modality, summary, merged_into, rejected FROM events WHERE id = ?');
+    const get = this.stmt('SELECT id, type, date_start, place_name, place_country, lat, lon, modality, summary, merged_into, rejected FROM events WHERE id = ?');
     let row = get.get(id) as Row | undefined;
     for (let hops = 0; row && row.merged_into && hops < 10; hops++) row = get.get(row.merged_into) as Row | undefined;
     return row && !row.rejected ? row : null;
@@ -208,7 +216,7 @@ export class SqliteWatchStore implements WatchStore {
   /** The division of each event's place, from the document's own analysis (the picture keeps no admin1). */
   private admin1ByLocalEvent(documentId: string): Map<string, string> {
     const out = new Map<string, string>();
-    const r = this.db.prepare('SELECT json FROM analyses WHERE document_id = ?').get(documentId) as { json: string } | undefined;
+    const r = this.stmt('SELECT json FROM analyses WHERE document_id = ?').get(documentId) as { json: string } | undefined;
     if (!r) return out;
     const a = JSON.parse(r.json) as Analysis;
     const places = new Map(a.places.map((p) => [p.id, p]));

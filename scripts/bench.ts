@@ -1,7 +1,8 @@
 // `npm run bench`: throughput measured against baselines in the same run.
 //   1. ingest (clean + store, no analysis) of generated ~6 KB documents: docs/s and bytes per document;
 //   2. annotation (the whole pipeline) vs compromise alone on the same documents: docs/s and ratio;
-//   3. knowledge pack + gazetteer load time and resident memory.
+//   3. knowledge pack + gazetteer load time and resident memory;
+//   4. the syntax layer alone (tokenise + tag + parse) in words per second, and its model load time.
 // Ends with one line `BENCH key=value ...` for scripts to compare runs.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,10 @@ import { prepareInput } from '../src/ingest/prepare-input.js';
 import { analyzeCleaned } from '../src/app/analyze-text.js';
 import { openStore } from '../src/store/open-store.js';
 import { generateCorpus } from './generate-corpus.js';
+import { loadSyntaxModel } from '../src/syntax/model.js';
+import { tokenizeWords } from '../src/syntax/tokenizer.js';
+import { splitSentences } from '../src/pipeline/stages/sentences.js';
+import { readStringList } from '../src/knowledge/lexicon-shapes.js';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const INGEST_DOCS = Number(args.get('docs') ?? 10_000);
@@ -62,6 +67,18 @@ for (const c of sample) { const d = nlp(c.text); d.people().out('array'); d.plac
 const compromiseRate = sample.length / seconds(t0);
 out(`annotation: ${analysisRate.toFixed(0)} docs/s (whole pipeline, one core); compromise alone: ${compromiseRate.toFixed(1)} docs/s; ratio ${(analysisRate / compromiseRate).toFixed(1)}x`);
 
+// 4. syntax alone, on the sentences of the same documents
+t0 = process.hrtime.bigint();
+const syntaxModel = loadSyntaxModel();
+const syntaxLoadMs = seconds(t0) * 1000;
+const sentenceWords = cleanedDocs.flatMap((c) => splitSentences(c.text, new Set(readStringList(kb.lexicons, 'abbreviations'))).map((s) => tokenizeWords(c.text, s.start, s.end).map((w) => w.text)));
+for (const f of sentenceWords.slice(0, 500)) syntaxModel.analyze(f); // warm up
+t0 = process.hrtime.bigint();
+let words = 0;
+for (const f of sentenceWords) { syntaxModel.analyze(f); words += f.length; }
+const syntaxRate = words / seconds(t0);
+out(`syntax (tag + parse): ${words} words in ${sentenceWords.length} sentences, ${Math.round(syntaxRate)} words/s on one core; model loaded in ${syntaxLoadMs.toFixed(0)} ms`);
+
 const rssMb = process.memoryUsage().rss / 1048576;
 out(`resident memory ${rssMb.toFixed(0)} MB`);
-out(`BENCH ingest_docs_per_s=${ingestRate.toFixed(0)} db_kb_per_doc=${(dbBytes / INGEST_DOCS / 1024).toFixed(2)} docs_per_s=${analysisRate.toFixed(0)} compromise_docs_per_s=${compromiseRate.toFixed(1)} ratio=${(analysisRate / compromiseRate).toFixed(1)} kb_load_ms=${loadMs.toFixed(0)} rss_mb=${rssMb.toFixed(0)}`);
+out(`BENCH ingest_docs_per_s=${ingestRate.toFixed(0)} db_kb_per_doc=${(dbBytes / INGEST_DOCS / 1024).toFixed(2)} docs_per_s=${analysisRate.toFixed(0)} compromise_docs_per_s=${compromiseRate.toFixed(1)} ratio=${(analysisRate / compromiseRate).toFixed(1)} kb_load_ms=${loadMs.toFixed(0)} syntax_words_per_s=${Math.round(syntaxRate)} syntax_load_ms=${syntaxLoadMs.toFixed(0)} rss_mb=${rssMb.toFixed(0)}`);

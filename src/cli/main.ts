@@ -15,6 +15,7 @@ import { registerScenarios } from './commands/scenarios.js';
 import { registerActors } from './commands/actors.js';
 import { registerEvents } from './commands/events.js';
 import { registerRelations } from './commands/relations.js';
+import { registerParse } from './commands/parse.js';
 
 const program = new Command();
 program
@@ -25,7 +26,7 @@ program
   .showHelpAfterError();
 
 for (const register of [registerIngest, registerDocs, registerShow, registerSearch, registerAnalyze, registerEval, registerServe, registerStart, registerActors, registerEvents, registerRelations,
-  registerWatch, registerBacktest, registerScenarios]) {
+  registerParse, registerWatch, registerBacktest, registerScenarios]) {
   register(program);
 }
 

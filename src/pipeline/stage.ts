@@ -3,6 +3,7 @@
 // pure: no I/O, no clock, no randomness. The order is configuration (config/pipeline.yaml).
 import type { ActorKind, Analysis, DocumentInfo, Span } from '../analysis/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { ParsedSentence } from '../syntax/types.js';
 
 export type Sentence = { start: number; end: number; text: string; paragraph: number };
 
@@ -21,6 +22,8 @@ export type Mention = Span & {
 /** The contract's layers, plus the internal ones (sentences, mentions) stages share. */
 export type Layers = Pick<Analysis, ContractLayer> & {
   sentences: Sentence[];
+  /** One parsed sentence (words, tags, lemmas, dependency tree) per entry of `sentences`, same order. */
+  syntax: ParsedSentence[];
   mentions: Mention[];
 };
 export type ContractLayer = 'actors' | 'places' | 'times' | 'events' | 'relations' | 'quotes' | 'scenarios' | 'assessments' | 'statistics';

@@ -4,17 +4,7 @@ import type { EventType, Modality, Predicate } from '../analysis/types.js';
 import { isoDay } from './days.js';
 import type { IndicatorDef, ScenarioDef, WatchEvent, WatchPlace, WatchRelation } from './types.js';
 
-/** mulberry32: small, fast, deterministic. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../seeded-random.js';
 
 export const SYNTH_ACTORS = ['islamic-state', 'syrian-democratic-forces', 'syrian-national-army', 'hezbollah', 'iran', 'popular-mobilization-forces', 'turkey', 'syrian-arab-army'];
 export const SYNTH_TYPES: EventType[] = ['attack', 'bombing', 'armed-clash', 'prison-break', 'arrest', 'statement', 'funding'];

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { analyzeInput } from '../../app/analyze-text.js';
-import { WatchfloorError } from '../../errors.js';
 import { parsePublishedFlag } from '../published-flag.js';
 import { contextOf } from '../global-options.js';
+import { readInputFile } from '../read-input-file.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -20,17 +19,7 @@ export function registerAnalyze(program: Command): void {
     .action(async (file: string, opts: { published?: string; title?: string; source?: string; url?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const published = parsePublishedFlag(opts.published);
-      let bytes: Buffer;
-      if (file === '-') {
-        const chunks: Buffer[] = [];
-        for await (const c of process.stdin) chunks.push(c as Buffer);
-        bytes = Buffer.concat(chunks);
-      } else {
-        const st = await stat(file).catch(() => null);
-        if (!st || !st.isFile()) throw new WatchfloorError('NOT_FOUND', 'no such file', { subject: file });
-        if (st.size > MAX_BYTES) throw new WatchfloorError('TOO_LARGE', `file is ${(st.size / 1048576).toFixed(1)} MB, over the 20 MB limit`, { subject: file });
-        bytes = await readFile(file);
-      }
+      const bytes = await readInputFile(file, MAX_BYTES);
       const html = /\.x?html?$/i.test(extname(file)) || /^\s*(<!doctype html|<html)/i.test(bytes.subarray(0, 512).toString('utf8'));
       const pipeline = await ctx.pipeline();
       const { analysis } = analyzeInput(pipeline, {

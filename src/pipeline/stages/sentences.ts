@@ -35,7 +35,8 @@ export function splitSentences(text: string, abbreviations: ReadonlySet<string>)
       const [, le] = lines[i]!;
       const next = lines[i + 1];
       const lineText = text.slice(segStart, le).trimEnd();
-      const endsSentence = /[.!?:"”’)]$/.test(lineText) || !next || /^\s*[A-Z0-9"“‘(\u0600-\u06FF]/.test(text.slice(next[0], next[1]));
+      const continues = /[-–—,(&]$/.test(lineText);
+      const endsSentence = !next || (!continues && (/[.!?:"”’)]$/.test(lineText) || /^\s*[A-Z0-9"“‘(\u0600-\u06FF]/.test(text.slice(next[0], next[1]))));
       if (endsSentence) {
         splitRun(text, segStart, le, abbreviations, paragraph, out);
         if (next) segStart = next[0];
@@ -46,25 +47,68 @@ export function splitSentences(text: string, abbreviations: ReadonlySet<string>)
   return out;
 }
 
+// A run of terminal punctuation, the closing quotes and brackets after it, and a citation
+// mark that belongs to the sentence before it ("... in 2011. [12] Later ...").
+const END_RE = /[.!?…]+[”’"“‘)\]]{0,3}(?:[ \t]*\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3}){0,5}\])?/gu;
+// What may start a sentence: an optional opening quote or bracket, then a capital, a digit or Arabic script.
+const START_RE = /^\s+["“‘([]?[\p{Lu}\p{N}\u0600-\u06FF]/u;
+// Words that start sentences but are not names: after an abbreviation ("Apple Inc. The company",
+// "in the U.S. He said") they mean a sentence did end there.
+const STARTERS = new Set(
+  ('The A An This That These Those There Here It Its He She They We I You His Her Their Our My Your ' +
+    'But And Or So Yet However Meanwhile Still Also Instead Then Now Later Earlier Today Yesterday ' +
+    'In On At For From With By After Before When While If As Although Though Because Since Despite During ' +
+    'Some Many Most All Both Each Several Another Other No None One Two Three Who What Where Why How').split(' '),
+);
+// Abbreviations that never end a sentence: titles before a name, "e.g.", "vs.".
+const NEVER_FINAL = new Set('Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Sgt Brig Adm Cmdr Gov Sen Rep Rev Hon Pres e.g i.e E.g I.e cf vs v viz P.S'.split(' '));
+// A quotation's attribution after its closing quote: `"Will we win?" Smith asked.`
+const ATTRIBUTION_RE = /^\s+(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|shouted|explained|explains|warned|warns|insisted|insists|continued|recalled|recalls|noted|notes|declared|stated|argued|argues|answered|responded|cried|yelled|whispered)\b/u;
+const PERIOD_WORD_RE = /([\p{L}.]+)$/u;
+
 /** Split one run of text into sentences at . ! ? followed by space and a sentence start. */
 function splitRun(text: string, start: number, end: number, abbreviations: ReadonlySet<string>, paragraph: number, out: Sentence[]): void {
-  const re = /[.!?]+["”’)]*(?=\s+["“‘(]?[A-Z0-9\u0600-\u06FF])/g;
+  const run = text.slice(0, end);
+  const re = new RegExp(END_RE);
   re.lastIndex = start;
   let s = start;
-  const run = text.slice(0, end);
   for (let m = re.exec(run); m; m = re.exec(run)) {
     const stop = m.index + m[0].length;
-    if (m[0].startsWith('.') && m[0].length === 1) {
-      const word = /([\p{L}.]+)$/u.exec(run.slice(Math.max(s, m.index - 20), m.index))?.[1] ?? '';
-      const last = word.split('.').pop() ?? '';
-      // "U.S.", "J. Smith", "Gen. Kurilla": not sentence ends.
-      if (last.length === 1 && /\p{Lu}/u.test(last)) continue;
-      if (abbreviations.has(last) || abbreviations.has(word)) continue;
+    const rest = run.slice(stop, stop + 80);
+    if (!START_RE.test(rest)) {
+      // Informal text starts sentences in lower case too: "i got her number. i want to ..."; only after
+      // a bare stop, question or exclamation mark (no ellipsis, no closing quote) and a plain word.
+      if (!/^\s+\p{Ll}/u.test(rest) || !/^(?:\.|[!?]+)$/.test(m[0])) continue;
+      if (m[0] === '.' && (isAbbreviation(run, Math.max(s, m.index - 30), m.index, abbreviations) || !/\p{L}{2}$/u.test(run.slice(Math.max(s, m.index - 2), m.index)))) continue;
+    }
+    // `"Will we win?" Smith asked.` is one sentence; after a stop (`"We will win." He said it`) it is two.
+    if (/[!?][”’"“‘]/.test(m[0]) && ATTRIBUTION_RE.test(rest)) continue;
+    if (m[0][0] === '.' && (m[0].length === 1 || m[0][1] !== '.') && isAbbreviation(run, Math.max(s, m.index - 30), m.index, abbreviations)) {
+      // An abbreviation ends a sentence only when a function word follows it.
+      const word = PERIOD_WORD_RE.exec(run.slice(Math.max(s, m.index - 30), m.index))?.[1] ?? '';
+      if (NEVER_FINAL.has(word)) continue;
+      const next = /^\s+["“‘(]?([\p{L}]+)(\.?)/u.exec(rest);
+      if (!next || next[2] || !STARTERS.has(next[1]!)) continue;
     }
     push(text, s, stop, paragraph, out);
     s = stop;
   }
   push(text, s, end, paragraph, out);
+}
+
+/** Is the word before the period at `dot` an abbreviation ("Gen", "U.S", "J", "e.g")? */
+function isAbbreviation(run: string, from: number, dot: number, abbreviations: ReadonlySet<string>): boolean {
+  const word = PERIOD_WORD_RE.exec(run.slice(from, dot))?.[1] ?? '';
+  if (!word) return false;
+  const last = word.split('.').pop() ?? '';
+  // "U.S.", "J. Smith", "U.N.": a single capital letter before the stop.
+  if (last.length === 1 && /\p{Lu}/u.test(last)) return true;
+  // "e.g", "i.e", "a.m": dotted lower-case letters.
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true;
+  if (word.length === 1) return true;
+  if (abbreviations.has(last) || abbreviations.has(word)) return true;
+  // "GEN.", "INC." in capitals: the lexicon writes them capitalised.
+  return last.length > 1 && last === last.toUpperCase() && abbreviations.has(last[0] + last.slice(1).toLowerCase());
 }
 
 function push(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {

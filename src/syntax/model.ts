@@ -1,0 +1,65 @@
+// Loading the trained tagger and parser (models/syntax/en-ud.model.gz, written by
+// `npm run train:syntax`) and running them over a sentence of word forms.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WatchfloorError } from '../errors.js';
+import { lemmatize } from './lemmatizer.js';
+import { decodeModel, type ModelHeader } from './model-file.js';
+import { parse, type ParserModel } from './parser.js';
+import { tagForms, type TaggerModel } from './tagger.js';
+import type { SentencePrediction, SyntaxModel } from './types.js';
+import { wordValues } from './word-features.js';
+
+export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/syntax/', import.meta.url));
+export const MODEL_FILE = 'en-ud.model.gz';
+const REBUILD = 'rebuild it with: npm run train:syntax -- --treebank ../shared/treebank';
+
+export type LoadedSyntaxModel = SyntaxModel & { header: ModelHeader; tagger: TaggerModel; parser: ParserModel };
+
+export function syntaxModelFrom(header: ModelHeader, tagger: TaggerModel, parser: ParserModel): LoadedSyntaxModel {
+  const upos = header.tagClasses.map((c) => c.split('|')[0]!);
+  const xpos = header.tagClasses.map((c) => c.split('|')[1]!);
+  const lemmas = new Map(header.lemmas);
+  return {
+    header, tagger, parser,
+    analyze(forms: readonly string[]): SentencePrediction {
+      const n = forms.length;
+      if (n === 0) return { upos: [], xpos: [], lemma: [], head: [], deprel: [] };
+      const values = wordValues(forms);
+      const tags = tagForms(tagger, forms, values);
+      const { head, label } = parse(parser, { words: values.norm, tags });
+      const out: SentencePrediction = { upos: new Array(n), xpos: new Array(n), lemma: new Array(n), head: new Array(n), deprel: new Array(n) };
+      for (let i = 0; i < n; i++) {
+        const t = tags[i]!;
+        out.upos[i] = upos[t]!;
+        out.xpos[i] = xpos[t]!;
+        out.lemma[i] = lemmatize(lemmas, forms[i]!, xpos[t]!);
+        out.head[i] = head[i]!;
+        out.deprel[i] = parser.labels[label[i]!] ?? 'dep';
+      }
+      return out;
+    },
+  };
+}
+
+/** Loads the model; a missing or corrupt file is a CONFIG error naming it and the command that rebuilds it. */
+export function loadSyntaxModel(dir: string = DEFAULT_MODEL_DIR): LoadedSyntaxModel {
+  const file = join(dir, MODEL_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new WatchfloorError('CONFIG', 'syntax model file is missing', { subject: file, hint: REBUILD });
+  }
+  try {
+    const { header, tagger, parser } = decodeModel(bytes);
+    return syntaxModelFrom(
+      header,
+      { classes: header.tagClasses, tagdict: new Map(header.tagdict), ambiguity: new Map(header.ambiguity), weights: tagger },
+      { labels: header.labels, weights: parser },
+    );
+  } catch (err) {
+    throw new WatchfloorError('CONFIG', `syntax model file is corrupt: ${(err as Error).message}`, { subject: file, hint: REBUILD, cause: err });
+  }
+}

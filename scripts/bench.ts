@@ -61,11 +61,19 @@ for (const c of cleanedDocs.slice(0, 20)) analyzeCleaned(pipeline, c); // warm u
 t0 = process.hrtime.bigint();
 for (const c of cleanedDocs) analyzeCleaned(pipeline, c);
 const analysisRate = cleanedDocs.length / seconds(t0);
+// The syntax layer parses a sentence when a later stage first reads it; this run reads them all,
+// the cost once extraction reads the parse of every sentence.
+t0 = process.hrtime.bigint();
+for (const c of cleanedDocs) {
+  const layers = pipeline.annotate({ id: c.id, title: c.title, published: c.published, source: c.source, url: c.url, language: c.language, text: c.text });
+  for (const s of layers.syntax ?? []) void s.tokens.length;
+}
+const parsedRate = cleanedDocs.length / seconds(t0);
 const sample = cleanedDocs.slice(0, COMPROMISE_DOCS);
 t0 = process.hrtime.bigint();
 for (const c of sample) { const d = nlp(c.text); d.people().out('array'); d.places().out('array'); d.organizations().out('array'); }
 const compromiseRate = sample.length / seconds(t0);
-out(`annotation: ${analysisRate.toFixed(0)} docs/s (whole pipeline, one core); compromise alone: ${compromiseRate.toFixed(1)} docs/s; ratio ${(analysisRate / compromiseRate).toFixed(1)}x`);
+out(`annotation: ${analysisRate.toFixed(0)} docs/s (whole pipeline, one core; ${parsedRate.toFixed(0)} docs/s with every sentence parsed); compromise alone: ${compromiseRate.toFixed(1)} docs/s; ratio ${(analysisRate / compromiseRate).toFixed(1)}x`);
 
 // 4. syntax alone, on the sentences of the same documents
 t0 = process.hrtime.bigint();
@@ -81,4 +89,4 @@ out(`syntax (tag + parse): ${words} words in ${sentenceWords.length} sentences, 
 
 const rssMb = process.memoryUsage().rss / 1048576;
 out(`resident memory ${rssMb.toFixed(0)} MB`);
-out(`BENCH ingest_docs_per_s=${ingestRate.toFixed(0)} db_kb_per_doc=${(dbBytes / INGEST_DOCS / 1024).toFixed(2)} docs_per_s=${analysisRate.toFixed(0)} compromise_docs_per_s=${compromiseRate.toFixed(1)} ratio=${(analysisRate / compromiseRate).toFixed(1)} kb_load_ms=${loadMs.toFixed(0)} syntax_words_per_s=${Math.round(syntaxRate)} syntax_load_ms=${syntaxLoadMs.toFixed(0)} rss_mb=${rssMb.toFixed(0)}`);
+out(`BENCH ingest_docs_per_s=${ingestRate.toFixed(0)} db_kb_per_doc=${(dbBytes / INGEST_DOCS / 1024).toFixed(2)} docs_per_s=${analysisRate.toFixed(0)} docs_per_s_all_parsed=${parsedRate.toFixed(0)} compromise_docs_per_s=${compromiseRate.toFixed(1)} ratio=${(analysisRate / compromiseRate).toFixed(1)} kb_load_ms=${loadMs.toFixed(0)} syntax_words_per_s=${Math.round(syntaxRate)} syntax_load_ms=${syntaxLoadMs.toFixed(0)} rss_mb=${rssMb.toFixed(0)}`);

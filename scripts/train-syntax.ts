@@ -12,7 +12,7 @@ import { learnLemmaExceptions } from '../src/syntax/lemmatizer.js';
 import { encodeModel } from '../src/syntax/model-file.js';
 import { MODEL_FILE } from '../src/syntax/model.js';
 import { parse, trainParser, type ParserModel, type TrainSentence } from '../src/syntax/parser.js';
-import { tagForms, trainTagger, uposAccuracy } from '../src/syntax/tagger.js';
+import { coarseTags, tagForms, trainTagger, uposAccuracy } from '../src/syntax/tagger.js';
 import { readTreebank, type GoldSentence } from '../src/syntax/treebank.js';
 import { wordValues } from '../src/syntax/word-features.js';
 
@@ -21,7 +21,7 @@ const { values } = parseArgs({
     treebank: { type: 'string', default: '../shared/treebank' },
     out: { type: 'string', default: 'models/syntax' },
     'tagger-epochs': { type: 'string', default: '8' },
-    'parser-epochs': { type: 'string', default: '8' },
+    'parser-epochs': { type: 'string', default: '10' },
     folds: { type: 'string', default: '4' },
     seed: { type: 'string', default: '1' },
   },
@@ -71,11 +71,15 @@ if (folds > 1) {
 
 const labels = [...new Set(train.flatMap((s) => s.deprel))].sort();
 const labelIndex = new Map(labels.map((l, i) => [l, i]));
+const coarse = coarseTags(tagger.classes);
 const parserTrain: TrainSentence[] = train.map((s, i) => ({
-  words: wordValues(s.forms).norm, tags: predicted[i]!,
+  words: wordValues(s.forms).norm, tags: predicted[i]!, coarse: predicted[i]!.map((t) => coarse[t]!),
   head: Int32Array.from(s.head), label: Int32Array.from(s.deprel, (d) => labelIndex.get(d)!),
 }));
-const devInputs = dev.map((s) => ({ words: wordValues(s.forms).norm, tags: tagForms(tagger, s.forms) }));
+const devInputs = dev.map((s) => {
+  const tags = tagForms(tagger, s.forms);
+  return { words: wordValues(s.forms).norm, tags, coarse: tags.map((t) => coarse[t]!) };
+});
 const attachment = (m: ParserModel) => {
   let uas = 0, las = 0, total = 0;
   dev.forEach((s, j) => {
@@ -92,15 +96,15 @@ const parser = trainParser(parserTrain, labels, { epochs: parserEpochs, seed, lo
 
 const lemmas = learnLemmaExceptions(train.flatMap((s) => s.forms.map((form, i) => ({ form, xpos: s.xpos[i]!, lemma: s.lemmas[i]! }))));
 const header = {
-  format: 'watchfloor-syntax' as const, version: 1 as const, trainedOn: TRAIN,
+  format: 'watchfloor-syntax' as const, trainedOn: TRAIN,
   tagClasses: tagger.classes, labels,
   tagdict: [...tagger.tagdict].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
   ambiguity: [...tagger.ambiguity].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
   lemmas: [...lemmas].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
 };
-const bytes = encodeModel(header, tagger.weights, parser.weights);
+const bytes = encodeModel(header, [['tagger', tagger.weights], ['moves', parser.moves], ['labeler', parser.labeler]]);
 mkdirSync(values.out!, { recursive: true });
 const file = join(values.out!, MODEL_FILE);
 writeFileSync(file, bytes);
 log(`final held-out UPOS ${uposAccuracy(tagger, dev).toFixed(4)}, ${attachment(parser)}; lemma exceptions ${lemmas.size}`);
-log(`wrote ${file}: ${(bytes.length / 1048576).toFixed(2)} MB, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}; tagger ${tagger.weights.keys.length} features, parser ${parser.weights.keys.length} features`);
+log(`wrote ${file}: ${(bytes.length / 1048576).toFixed(2)} MB, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}; tagger ${tagger.weights.keys.length} features, parser moves ${parser.moves.keys.length}, labeller ${parser.labeler.keys.length}`);

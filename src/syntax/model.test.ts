@@ -6,9 +6,9 @@ import { describe, it } from 'node:test';
 import { WatchfloorError } from '../errors.js';
 import { learnLemmaExceptions } from './lemmatizer.js';
 import { decodeModel, encodeModel } from './model-file.js';
-import { loadSyntaxModel, MODEL_FILE, syntaxModelFrom } from './model.js';
+import { loadSyntaxModel, MODEL_FILE, syntaxModelFromFile } from './model.js';
 import { parse, trainParser } from './parser.js';
-import { tagForms, trainTagger } from './tagger.js';
+import { coarseTags, tagForms, trainTagger } from './tagger.js';
 import type { GoldSentence } from './treebank.js';
 import { wordValues } from './word-features.js';
 
@@ -33,12 +33,13 @@ function trainTiny() {
   const labels = [...new Set(TINY.flatMap((s) => s.deprel))].sort();
   const parser = trainParser(TINY.map((s) => ({
     words: wordValues(s.forms).norm, tags: Int32Array.from(s.forms, (_, i) => index.get(`${s.upos[i]}|${s.xpos[i]}`)!),
+    coarse: Int32Array.from(s.forms, (_, i) => coarseTags(tagger.classes)[index.get(`${s.upos[i]}|${s.xpos[i]}`)!]!),
     head: Int32Array.from(s.head), label: Int32Array.from(s.deprel, (d) => labels.indexOf(d)),
   })), labels, { epochs: 4, seed: 7 });
   const lemmas = learnLemmaExceptions(TINY.flatMap((s) => s.forms.map((form, i) => ({ form, xpos: s.xpos[i]!, lemma: s.lemmas[i]! }))));
-  const header = { format: 'watchfloor-syntax' as const, version: 1 as const, trainedOn: ['tiny'], tagClasses: tagger.classes, labels,
+  const header = { format: 'watchfloor-syntax' as const, trainedOn: ['tiny'], tagClasses: tagger.classes, labels,
     tagdict: [...tagger.tagdict], ambiguity: [...tagger.ambiguity].sort((a, b) => (a[0] < b[0] ? -1 : 1)), lemmas: [...lemmas] };
-  return { tagger, parser, bytes: encodeModel(header, tagger.weights, parser.weights) };
+  return { tagger, parser, bytes: encodeModel(header, [['tagger', tagger.weights], ['moves', parser.moves], ['labeler', parser.labeler]]) };
 }
 
 describe('syntax model training and file', () => {
@@ -48,13 +49,10 @@ describe('syntax model training and file', () => {
 
   it('round-trips through the file with the same predictions', () => {
     const { tagger, parser, bytes } = trainTiny();
-    const saved = decodeModel(bytes);
-    const loaded = syntaxModelFrom(saved.header,
-      { classes: saved.header.tagClasses, tagdict: new Map(saved.header.tagdict), ambiguity: new Map(saved.header.ambiguity), weights: saved.tagger },
-      { labels: saved.header.labels, weights: saved.parser });
+    const loaded = syntaxModelFromFile(decodeModel(bytes));
     const forms = ['Fighters', 'attacked', 'the', 'town', '.'];
     const tags = tagForms(tagger, forms);
-    const direct = parse(parser, { words: wordValues(forms).norm, tags });
+    const direct = parse(parser, { words: wordValues(forms).norm, tags, coarse: tags.map((t) => coarseTags(tagger.classes)[t]!) });
     const p = loaded.analyze(forms);
     assert.deepEqual(p.head, [...direct.head]);
     assert.deepEqual(p.xpos, [...tags].map((t) => tagger.classes[t]!.split('|')[1]));
@@ -64,10 +62,7 @@ describe('syntax model training and file', () => {
 
   it('parses any sentence to a tree with one root, without throwing', () => {
     const { bytes } = trainTiny();
-    const saved = decodeModel(bytes);
-    const m = syntaxModelFrom(saved.header,
-      { classes: saved.header.tagClasses, tagdict: new Map(saved.header.tagdict), ambiguity: new Map(saved.header.ambiguity), weights: saved.tagger },
-      { labels: saved.header.labels, weights: saved.parser });
+    const m = syntaxModelFromFile(decodeModel(bytes));
     for (const forms of [['x'], ['🙂', 'داعش', '\u0007', 'ok'], Array.from({ length: 600 }, (_, i) => `w${i}`)]) {
       const p = m.analyze(forms);
       assert.equal(p.head.length, forms.length);

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WatchfloorError } from '../errors.js';
 import { lemmatize } from './lemmatizer.js';
-import { decodeModel, type ModelHeader } from './model-file.js';
+import { decodeModel, ModelFormatError, type ModelHeader, type SavedModel } from './model-file.js';
 import { parse, type ParserModel } from './parser.js';
-import { tagForms, type TaggerModel } from './tagger.js';
+import { coarseTags, tagForms, type TaggerModel } from './tagger.js';
 import type { SentencePrediction, SyntaxModel } from './types.js';
 import { wordValues } from './word-features.js';
 
@@ -21,6 +21,7 @@ export function syntaxModelFrom(header: ModelHeader, tagger: TaggerModel, parser
   const upos = header.tagClasses.map((c) => c.split('|')[0]!);
   const xpos = header.tagClasses.map((c) => c.split('|')[1]!);
   const lemmas = new Map(header.lemmas);
+  const coarse = coarseTags(header.tagClasses);
   return {
     header, tagger, parser,
     analyze(forms: readonly string[]): SentencePrediction {
@@ -28,7 +29,7 @@ export function syntaxModelFrom(header: ModelHeader, tagger: TaggerModel, parser
       if (n === 0) return { upos: [], xpos: [], lemma: [], head: [], deprel: [] };
       const values = wordValues(forms);
       const tags = tagForms(tagger, forms, values);
-      const { head, label } = parse(parser, { words: values.norm, tags });
+      const { head, label } = parse(parser, { words: values.norm, tags, coarse: tags.map((t) => coarse[t]!) });
       const out: SentencePrediction = { upos: new Array(n), xpos: new Array(n), lemma: new Array(n), head: new Array(n), deprel: new Array(n) };
       for (let i = 0; i < n; i++) {
         const t = tags[i]!;
@@ -43,6 +44,20 @@ export function syntaxModelFrom(header: ModelHeader, tagger: TaggerModel, parser
   };
 }
 
+/** The tagger and parser of a decoded model file. */
+export function syntaxModelFromFile({ header, models }: SavedModel): LoadedSyntaxModel {
+  const get = (name: string) => {
+    const m = models.get(name);
+    if (!m) throw new ModelFormatError(`the file has no ${name} model`);
+    return m;
+  };
+  return syntaxModelFrom(
+    header,
+    { classes: header.tagClasses, tagdict: new Map(header.tagdict), ambiguity: new Map(header.ambiguity), weights: get('tagger') },
+    { labels: header.labels, moves: get('moves'), labeler: get('labeler') },
+  );
+}
+
 /** Loads the model; a missing or corrupt file is a CONFIG error naming it and the command that rebuilds it. */
 export function loadSyntaxModel(dir: string = DEFAULT_MODEL_DIR): LoadedSyntaxModel {
   const file = join(dir, MODEL_FILE);
@@ -53,12 +68,7 @@ export function loadSyntaxModel(dir: string = DEFAULT_MODEL_DIR): LoadedSyntaxMo
     throw new WatchfloorError('CONFIG', 'syntax model file is missing', { subject: file, hint: REBUILD });
   }
   try {
-    const { header, tagger, parser } = decodeModel(bytes);
-    return syntaxModelFrom(
-      header,
-      { classes: header.tagClasses, tagdict: new Map(header.tagdict), ambiguity: new Map(header.ambiguity), weights: tagger },
-      { labels: header.labels, weights: parser },
-    );
+    return syntaxModelFromFile(decodeModel(bytes));
   } catch (err) {
     throw new WatchfloorError('CONFIG', `syntax model file is corrupt: ${(err as Error).message}`, { subject: file, hint: REBUILD, cause: err });
   }

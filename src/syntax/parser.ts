@@ -1,23 +1,33 @@
 // Dependency parser: greedy arc-hybrid transitions (Kuhlmann et al. 2011) with the root at the
-// end of the buffer and a single root, scored by an averaged perceptron over Zhang & Nivre
-// (2011)-style features, trained with the dynamic oracle of Goldberg & Nivre (2013), which
-// keeps learning after the parser's own mistakes. Linear in sentence length.
+// end of the buffer and a single root. One averaged perceptron over Zhang & Nivre (2011)-style
+// features chooses the move (shift, left-arc, right-arc), trained with the dynamic oracle of
+// Goldberg & Nivre (2013), which keeps learning after the parser's own mistakes; a second one
+// labels each arc as it is made. Splitting the two keeps the move model's rows three wide, which
+// is most of the parser's speed. Linear in sentence length.
 import { hashString, key1, key2, key3 } from './feature-hash.js';
 import { seededRandom, shuffleInPlace } from '../seeded-random.js';
 import { AveragedPerceptron, type SparseLinearModel } from './perceptron.js';
 import type { Scorer } from './tagger.js';
 
 export type ParserModel = {
-  /** Dependency labels; class 0 is SHIFT, 1..L left-arc with label l-1, L+1..2L right-arc. */
+  /** Dependency labels, the labeller's classes. */
   labels: string[];
-  weights: SparseLinearModel;
+  /** Move classifier: SHIFT, LEFT, RIGHT. */
+  moves: SparseLinearModel;
+  labeler: SparseLinearModel;
 };
+
+const SHIFT = 0;
+const LEFT = 1;
+const RIGHT = 2;
 
 export type ParseInput = {
   /** Hash of each word's normalised form. */
   words: Uint32Array;
   /** Tag class of each word (any integer coding, the same in training and use). */
   tags: Int32Array;
+  /** Coarse (universal) tag of each word, which generalises where the fine tag is wrong. */
+  coarse: Int32Array;
 };
 
 export type TrainSentence = ParseInput & { head: Int32Array; label: Int32Array };
@@ -26,7 +36,8 @@ const NONE = hashString('<none>');
 const ROOT_WORD = hashString('<root>');
 const NO_TAG = -3;
 const ROOT_TAG = -2;
-const MAX_FEATS = 72;
+const MAX_FEATS = 80;
+const MAX_LABEL_FEATS = 40;
 
 /** Parser state over a sentence of n words; index n is the root. */
 class State {
@@ -64,16 +75,17 @@ class State {
     if (d < h) { this.l2[h] = this.l1[h]!; this.l1[h] = d; this.nl[h]++; } else { this.r2[h] = this.r1[h]!; this.r1[h] = d; this.nr[h]++; }
   }
 
-  /** Applies class `c` (see ParserModel.labels). */
-  apply(c: number, L: number): void {
-    if (c === 0) {
+  /** Head the arc of `move` would give s0. */
+  headFor(move: number): number {
+    return move === LEFT ? this.b0 : this.stack[this.sp - 2]!;
+  }
+
+  apply(move: number, label: number): void {
+    if (move === SHIFT) {
       this.stack[this.sp++] = this.b0++;
-    } else if (c <= L) {
-      const s0 = this.stack[--this.sp]!;
-      this.addArc(this.b0, s0, c - 1);
     } else {
-      const s0 = this.stack[--this.sp]!;
-      this.addArc(this.stack[this.sp - 1]!, s0, c - 1 - L);
+      const h = this.headFor(move);
+      this.addArc(h, this.stack[--this.sp]!, label);
     }
   }
 }
@@ -89,10 +101,13 @@ function distBucket(d: number): number {
 }
 
 function W(st: State, x: ParseInput, i: number): number {
-  return i < 0 ? NONE : i === st.n ? ROOT_WORD : x.words[i]!;
+  return i < 0 || i > st.n ? NONE : i === st.n ? ROOT_WORD : x.words[i]!;
 }
 function T(st: State, x: ParseInput, i: number): number {
-  return (i < 0 ? NO_TAG : i === st.n ? ROOT_TAG : x.tags[i]!) + 10;
+  return (i < 0 || i > st.n ? NO_TAG : i === st.n ? ROOT_TAG : x.tags[i]!) + 10;
+}
+function U(st: State, x: ParseInput, i: number): number {
+  return (i < 0 || i > st.n ? NO_TAG : i === st.n ? ROOT_TAG : x.coarse[i]!) + 10;
 }
 function Lb(st: State, i: number): number {
   return (i < 0 ? -1 : st.label[i]!) + 2;
@@ -141,49 +156,93 @@ function features(st: State, x: ParseInput, out: Uint32Array): number {
   out[k++] = key2(64, b0w, b1w); out[k++] = key3(65, s0w, b0w, b1t); out[k++] = key3(66, s0t, s0w, Lb(st, s0l1));
   out[k++] = key3(67, b0w, b0t, Lb(st, b0l1)); out[k++] = key3(68, s1t, s0t, d);
   out[k++] = key3(69, s0t, b0t, Lb(st, s0r1));
+  const s0u = U(st, x, s0), s1u = U(st, x, s1), b0u = U(st, x, b0), b1u = U(st, x, b1);
+  out[k++] = key2(70, s0u, b0u); out[k++] = key3(71, s1u, s0u, b0u); out[k++] = key3(72, s0u, b0u, b1u);
+  out[k++] = key2(73, s1u, s0u); out[k++] = key3(74, s0u, b0u, d);
   return k;
 }
 
-/** Best valid class under `scores`; `allowed` optionally restricts to zero-cost classes. */
-function bestClass(st: State, scores: Float64Array, L: number, rootLabel: number, allowed?: Uint8Array): number {
+/** The state features (positions in features()' output) the labeller sees besides its own. */
+const LABEL_CONTEXT = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 16, 22, 27, 29, 30, 38];
+
+/**
+ * Features for labelling the arc h → d, written after the context already in out[0..start): the
+ * labeller sees part of the state that chose the move, and the arc itself.
+ */
+function labelFeatures(st: State, x: ParseInput, h: number, d: number, out: Uint32Array, start: number): number {
+  const hw = W(st, x, h), ht = T(st, x, h), dw = W(st, x, d), dt = T(st, x, d);
+  const dir = d < h ? 1 : 2;
+  const dd = distBucket(Math.abs(h - d)) * 4 + dir;
+  let k = start;
+  out[k++] = key1(100, dir);
+  out[k++] = key2(101, hw, dir); out[k++] = key2(102, ht, dir); out[k++] = key2(103, dw, dir); out[k++] = key2(104, dt, dir);
+  out[k++] = key3(105, ht, dt, dir); out[k++] = key3(106, hw, dt, dir); out[k++] = key3(107, ht, dw, dir); out[k++] = key3(108, hw, dw, dir);
+  out[k++] = key3(109, dd, ht, dt);
+  out[k++] = key3(110, dt, Lb(st, st.l1[d]!), Lb(st, st.r1[d]!));
+  out[k++] = key2(111, dw, Lb(st, st.l1[d]!));
+  out[k++] = key3(112, ht, Lb(st, st.l1[h]!), dir); out[k++] = key3(113, ht, Lb(st, st.r1[h]!), dir);
+  out[k++] = key3(114, dt, T(st, x, d - 1), T(st, x, d + 1)); out[k++] = key3(115, ht, T(st, x, h - 1), T(st, x, h + 1));
+  out[k++] = key2(116, dt, T(st, x, st.l1[d]!)); out[k++] = key2(117, dt, T(st, x, st.r1[d]!));
+  out[k++] = key3(118, dt, st.nl[d]!, st.nr[d]!);
+  out[k++] = key3(119, dw, dt, ht); out[k++] = key3(120, hw, ht, dt);
+  out[k++] = key3(121, ht, dt, T(st, x, d + 1) * 4 + dir); out[k++] = key2(122, W(st, x, d + 1), dt);
+  out[k++] = key3(123, ht, dt, T(st, x, st.l2[d]!)); out[k++] = key3(124, dt, dir, Lb(st, st.l1[h]!) * 64 + Lb(st, st.r1[h]!));
+  // The parser state around the arc: what comes next and what waits on the stack.
+  const b0 = st.b0, s1 = st.s(1), s2 = st.s(2);
+  const next = d < h ? b0 + 1 : b0;
+  out[k++] = key3(125, ht, dt, T(st, x, next) * 4 + dir); out[k++] = key3(126, dt, dir, W(st, x, next));
+  out[k++] = key3(127, ht, dt, T(st, x, d < h ? s1 : s2) * 4 + dir); out[k++] = key3(128, dw, ht, dir);
+  out[k++] = key3(129, dt, T(st, x, st.r2[d]!), T(st, x, st.r1[d]!));
+  out[k++] = key3(130, U(st, x, h), U(st, x, d), dir);
+  return k;
+}
+
+/** Best valid move under `scores`; `allowed` optionally restricts to zero-cost moves. */
+function bestMove(st: State, scores: Float64Array, allowed?: Uint8Array): number {
   let best = -1;
   let bestScore = -Infinity;
-  if (canShift(st) && (!allowed || allowed[0]) && scores[0]! > bestScore) { best = 0; bestScore = scores[0]!; }
-  if (canLeft(st)) {
-    if (st.b0 === st.n) {
-      const c = 1 + rootLabel;
-      if ((!allowed || allowed[c]) && scores[c]! > bestScore) { best = c; bestScore = scores[c]!; }
-    } else {
-      for (let l = 0; l < L; l++) {
-        if (l === rootLabel) continue;
-        const c = 1 + l;
-        if ((!allowed || allowed[c]) && scores[c]! > bestScore) { best = c; bestScore = scores[c]!; }
-      }
-    }
-  }
-  if (canRight(st)) {
-    for (let l = 0; l < L; l++) {
-      if (l === rootLabel) continue;
-      const c = 1 + L + l;
-      if ((!allowed || allowed[c]) && scores[c]! > bestScore) { best = c; bestScore = scores[c]!; }
-    }
+  if (canShift(st) && (!allowed || allowed[SHIFT]) && scores[SHIFT]! > bestScore) { best = SHIFT; bestScore = scores[SHIFT]!; }
+  if (canLeft(st) && (!allowed || allowed[LEFT]) && scores[LEFT]! > bestScore) { best = LEFT; bestScore = scores[LEFT]!; }
+  if (canRight(st) && (!allowed || allowed[RIGHT]) && scores[RIGHT]! > bestScore) best = RIGHT;
+  return best;
+}
+
+/** Best label other than root (only the root arc takes that one). */
+function bestLabel(scores: Float64Array, rootLabel: number): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let l = 0; l < scores.length; l++) {
+    if (l !== rootLabel && scores[l]! > bestScore) { best = l; bestScore = scores[l]!; }
   }
   return best;
 }
 
 export type ParseResult = { head: Int32Array; label: Int32Array };
 
-export function parse(model: ParserModel, x: ParseInput, scorer: Scorer = model.weights): ParseResult {
+export function parse(model: ParserModel, x: ParseInput, moves: Scorer = model.moves, labeler: Scorer = model.labeler): ParseResult {
   const n = x.words.length;
   const L = model.labels.length;
   const rootLabel = model.labels.indexOf('root');
   const st = new State(n);
   const feats = new Uint32Array(MAX_FEATS);
-  const scores = new Float64Array(1 + 2 * L);
+  const lfeats = new Uint32Array(LABEL_CONTEXT.length + MAX_LABEL_FEATS);
+  const scores = new Float64Array(3);
+  const lscores = new Float64Array(L);
   while (!st.done()) {
     const k = features(st, x, feats);
-    scorer.score(feats, k, scores);
-    st.apply(bestClass(st, scores, L, rootLabel), L);
+    moves.score(feats, k, scores);
+    const move = bestMove(st, scores);
+    let label = -1;
+    if (move !== SHIFT) {
+      const h = st.headFor(move);
+      if (h === n) label = rootLabel;
+      else {
+        for (let c = 0; c < LABEL_CONTEXT.length; c++) lfeats[c] = feats[LABEL_CONTEXT[c]!]!;
+        labeler.score(lfeats, labelFeatures(st, x, h, st.s(0), lfeats, LABEL_CONTEXT.length), lscores);
+        label = bestLabel(lscores, rootLabel);
+      }
+    }
+    st.apply(move, label);
   }
   const head = new Int32Array(n);
   for (let i = 0; i < n; i++) head[i] = st.head[i] === n ? -1 : st.head[i]!;
@@ -229,17 +288,19 @@ export type TrainParserOptions = {
 export function trainParser(sentences: TrainSentence[], labels: string[], opts: TrainParserOptions): ParserModel {
   const L = labels.length;
   const rootLabel = labels.indexOf('root');
-  const model = new AveragedPerceptron(1 + 2 * L);
+  const moves = new AveragedPerceptron(3);
+  const labeler = new AveragedPerceptron(L);
   const feats = new Uint32Array(MAX_FEATS);
-  const scores = new Float64Array(1 + 2 * L);
+  const lfeats = new Uint32Array(LABEL_CONTEXT.length + MAX_LABEL_FEATS);
+  const scores = new Float64Array(3);
+  const lscores = new Float64Array(L);
   const costs = new Int32Array(3);
-  const allowed = new Uint8Array(1 + 2 * L);
+  const allowed = new Uint8Array(3);
   const random = seededRandom(opts.seed);
   const order = sentences.map((_, i) => i);
   const explore = opts.explore ?? 0.9;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    let correct = 0;
-    let total = 0;
+    let correct = 0, total = 0, labelled = 0, labelledRight = 0;
     for (const si of order) {
       const x = sentences[si]!;
       const n = x.words.length;
@@ -248,41 +309,51 @@ export function trainParser(sentences: TrainSentence[], labels: string[], opts: 
       const st = new State(n);
       while (!st.done()) {
         const k = features(st, x, feats);
-        model.score(feats, k, scores);
+        moves.score(feats, k, scores);
         moveCosts(st, gold, costs);
-        // Zero-cost classes: the cheapest moves, and for an arc to its gold head only the gold label.
         let min = Infinity;
-        if (canShift(st)) min = Math.min(min, costs[0]!);
-        if (canLeft(st)) min = Math.min(min, costs[1]!);
-        if (canRight(st)) min = Math.min(min, costs[2]!);
-        allowed.fill(0);
-        if (canShift(st) && costs[0] === min) allowed[0] = 1;
-        const s0 = st.s(0);
-        if (canLeft(st) && costs[1] === min) {
-          if (gold[s0] === st.b0) allowed[1 + x.label[s0]!] = 1;
-          else for (let l = 0; l < L; l++) allowed[1 + l] = 1;
-        }
-        if (canRight(st) && costs[2] === min) {
-          if (gold[s0] === st.s(1)) allowed[1 + L + x.label[s0]!] = 1;
-          else for (let l = 0; l < L; l++) allowed[1 + L + l] = 1;
-        }
-        const guess = bestClass(st, scores, L, rootLabel);
-        let best = bestClass(st, scores, L, rootLabel, allowed);
-        if (best < 0) best = guess; // no valid zero-cost labelled move (cannot happen with a root label)
+        if (canShift(st)) min = Math.min(min, costs[SHIFT]!);
+        if (canLeft(st)) min = Math.min(min, costs[LEFT]!);
+        if (canRight(st)) min = Math.min(min, costs[RIGHT]!);
+        allowed[SHIFT] = canShift(st) && costs[SHIFT] === min ? 1 : 0;
+        allowed[LEFT] = canLeft(st) && costs[LEFT] === min ? 1 : 0;
+        allowed[RIGHT] = canRight(st) && costs[RIGHT] === min ? 1 : 0;
+        const guess = bestMove(st, scores);
+        const best = bestMove(st, scores, allowed);
         if (allowed[guess]) correct++;
-        else model.update(feats, k, best, guess);
-        model.tick();
+        else moves.update(feats, k, best, guess);
+        moves.tick();
         total++;
         const follow = allowed[guess] || (epoch > 1 && random() < explore) ? guess : best;
-        st.apply(follow, L);
+        let label = -1;
+        if (follow !== SHIFT) {
+          const h = st.headFor(follow);
+          const d = st.s(0);
+          if (h === n) label = rootLabel;
+          else {
+            for (let c = 0; c < LABEL_CONTEXT.length; c++) lfeats[c] = feats[LABEL_CONTEXT[c]!]!;
+            const lk = labelFeatures(st, x, h, d, lfeats, LABEL_CONTEXT.length);
+            labeler.score(lfeats, lk, lscores);
+            label = bestLabel(lscores, rootLabel);
+            // The labeller learns from arcs to the gold head; its own guess stays in the state,
+            // as it will in use.
+            if (gold[d] === h) {
+              labelled++;
+              if (label === x.label[d]) labelledRight++;
+              else labeler.update(lfeats, lk, x.label[d]!, label);
+              labeler.tick();
+            }
+          }
+        }
+        st.apply(follow, label);
       }
     }
     shuffleInPlace(order, random);
-    let line = `parser epoch ${epoch}/${opts.epochs}: train transitions right ${(correct / total).toFixed(4)}`;
-    if (opts.evaluate) line += `, ${opts.evaluate({ labels, weights: model.compile(0.05) })}`;
+    let line = `parser epoch ${epoch}/${opts.epochs}: train moves right ${(correct / total).toFixed(4)}, labels right ${(labelledRight / Math.max(1, labelled)).toFixed(4)}`;
+    if (opts.evaluate) line += `, ${opts.evaluate({ labels, moves: moves.compile(0.05), labeler: labeler.compile(0.05) })}`;
     opts.log?.(line);
   }
   // Rows updated only once are mostly one-off features: dropping them keeps the file and the
-  // lookup table small (memory latency bounds the speed) at little cost in accuracy.
-  return { labels, weights: model.compile(0.05, 2) };
+  // lookup table small at little cost in accuracy.
+  return { labels, moves: moves.compile(0.05, 2), labeler: labeler.compile(0.05, 2) };
 }

@@ -121,6 +121,12 @@ export function tagForms(model: TaggerModel, forms: readonly string[], v: WordVa
 
 export type TrainTaggerOptions = { epochs: number; seed: number; log?: (line: string) => void; heldOut?: GoldSentence[] };
 
+/** Class → index of its universal tag (the part before "|"), for the parser's coarse features. */
+export function coarseTags(classes: readonly string[]): Int32Array {
+  const upos = [...new Set(classes.map((c) => c.split('|')[0]!))].sort();
+  return Int32Array.from(classes, (c) => upos.indexOf(c.split('|')[0]!));
+}
+
 export function tagClassOf(s: GoldSentence, i: number): string {
   return `${s.upos[i]}|${s.xpos[i]}`;
 }

@@ -140,6 +140,7 @@ describe('syntax stage', () => {
     const stage = createSyntaxStage(model);
     const t0 = performance.now();
     const out = stage.run({ document: doc(text), layers: { sentences }, kb });
+    for (const s of out.syntax!) void s.tokens; // the layer is lazy: read it to pay for it
     const ms = performance.now() - t0;
     assert.equal(out.syntax!.length, sentences.length);
     assert.ok(ms / sentences.length < 0.2, `${(ms / sentences.length).toFixed(3)} ms per sentence`);
@@ -161,5 +162,37 @@ describe('syntax stage', () => {
     assert.deepEqual(childrenOf(s, attacked, 'nsubj').map((t) => t.text), ['fighters']);
     assert.deepEqual(childrenOf(s, attacked, 'obj').map((t) => t.text), ['town']);
     assert.equal(syntaxStage.name, 'syntax');
+  });
+
+  it('gives the trained model hostile input and returns trees, never throwing', { timeout: 60_000 }, () => {
+    const model = loadSyntaxModel();
+    const line = 'x'.repeat(5 * 1024 * 1024); // 5 MB without a space
+    const mixed = 'قال أبو محمد الجولاني 🙂 ط\u0000\u0007 that\u200b the SDF — “fought” 😀😀 ٢٠٢٥ …';
+    const long = Array.from({ length: 2000 }, (_, i) => (i % 5 === 4 ? 'and' : `word${i}`)).join(' ');
+    for (const text of [line, mixed, long]) {
+      const sentences = splitSentences(text, new Set());
+      const out = createSyntaxStage(model).run({ document: doc(text), layers: { sentences }, kb }).syntax!;
+      assert.equal(out.length, sentences.length);
+      for (const s of out) {
+        assert.ok(s.tokens.length > 0);
+        assert.ok(s.tokens.every((t, i) => t.head >= -1 && t.head < s.tokens.length && t.head !== i && text.slice(t.start, t.end) === t.text));
+      }
+    }
+  });
+});
+
+describe('lazy syntax layer', () => {
+  it('parses a sentence only when it is read, once', () => {
+    let calls = 0;
+    const counting: SyntaxModel = { analyze(forms) { calls++; return fakeModel().analyze(forms); } };
+    const text = 'Rebels attacked the town. The army answered. Nobody left.';
+    const syntax = run(counting, text);
+    assert.equal(calls, 0, 'nothing parsed before a reader asks');
+    assert.equal(syntax[1]!.tokens[2]!.text, 'answered');
+    assert.equal(calls, 1);
+    void syntax[1];
+    assert.equal(calls, 1, 'a sentence is parsed once');
+    assert.equal(syntax.map((s) => s.tokens.length).length, 3);
+    assert.equal(calls, 3);
   });
 });

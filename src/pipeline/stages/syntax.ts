@@ -152,15 +152,28 @@ export function createSyntaxStage(model: SyntaxModel | (() => SyntaxModel)): Sta
     run({ document, layers }) {
       const sentences = layers.sentences ?? [];
       if (sentences.length === 0) return { syntax: [] };
-      const m = get();
-      const syntax = new Array<ParsedSentence>(sentences.length);
-      for (let i = 0; i < sentences.length; i++) {
-        const s = sentences[i]!;
-        syntax[i] = parseSpan(m, document.text, s.start, s.end);
-      }
-      return { syntax };
+      const m = get(); // loaded here, so a missing model fails this stage, not a later reader
+      // Parsing is the dearest step of the pipeline, so each sentence is parsed the first time a
+      // later stage reads it, and kept: a document pays only for the sentences that are read.
+      return { syntax: lazyArray(sentences.length, (i) => parseSpan(m, document.text, sentences[i]!.start, sentences[i]!.end)) };
     },
   };
+}
+
+/** An array whose i-th element is computed on first read and then kept. */
+export function lazyArray<T>(length: number, compute: (i: number) => T): T[] {
+  const out = new Array<T>(length);
+  for (let i = 0; i < length; i++) {
+    Object.defineProperty(out, i, {
+      configurable: true, enumerable: true,
+      get() {
+        const value = compute(i);
+        Object.defineProperty(out, i, { value, writable: false, enumerable: true, configurable: false });
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 // The trained model, loaded on first use and kept for the process (a failed load is remembered

@@ -22,13 +22,16 @@ export function syntaxModelFrom(header: ModelHeader, tagger: TaggerModel, parser
   const xpos = header.tagClasses.map((c) => c.split('|')[1]!);
   const lemmas = new Map(header.lemmas);
   const coarse = coarseTags(header.tagClasses);
+  const classIndex = new Map(header.tagClasses.map((c, i) => [c, i]));
   return {
     header, tagger, parser,
-    analyze(forms: readonly string[]): SentencePrediction {
+    analyze(forms: readonly string[], hints?: readonly (string | null)[]): SentencePrediction {
       const n = forms.length;
       if (n === 0) return { upos: [], xpos: [], lemma: [], head: [], deprel: [] };
       const values = wordValues(forms);
-      const tags = tagForms(tagger, forms, values);
+      let forced: Int32Array | undefined;
+      if (hints?.some((h) => h !== null)) forced = Int32Array.from(forms, (_, i) => classIndex.get(hints[i] ?? '') ?? -1);
+      const tags = tagForms(tagger, forms, values, forced);
       const { head, label } = parse(parser, { words: values.norm, tags, coarse: tags.map((t) => coarse[t]!) });
       const out: SentencePrediction = { upos: new Array(n), xpos: new Array(n), lemma: new Array(n), head: new Array(n), deprel: new Array(n) };
       for (let i = 0; i < n; i++) {

@@ -88,7 +88,8 @@ function argmax(scores: Float64Array): number {
 
 const UNSEEN = hashString('<unseen>');
 
-function ambiguityValues(ambiguity: Map<string, number>, v: WordValues, forms: readonly string[]): Uint32Array {
+/** Each word's ambiguity class (the tags it was seen with), hashed; the shape for unseen words. */
+function ambiguityValues(ambiguity: ReadonlyMap<string, number>, v: WordValues, forms: readonly string[]): Uint32Array {
   const out = new Uint32Array(forms.length);
   for (let i = 0; i < forms.length; i++) {
     const a = ambiguity.get(forms[i]!.toLowerCase());
@@ -98,7 +99,8 @@ function ambiguityValues(ambiguity: Map<string, number>, v: WordValues, forms: r
   return out;
 }
 
-export function tagForms(model: TaggerModel, forms: readonly string[], v: WordValues = wordValues(forms)): Int32Array {
+/** Tags a sentence; `forced[i]` ≥ 0 fixes word i's class (the next words see it as context). */
+export function tagForms(model: TaggerModel, forms: readonly string[], v: WordValues = wordValues(forms), forced?: Int32Array): Int32Array {
   const amb = ambiguityValues(model.ambiguity, v, forms);
   const out = new Int32Array(forms.length);
   const feats = new Uint32Array(MAX_FEATS);
@@ -106,7 +108,7 @@ export function tagForms(model: TaggerModel, forms: readonly string[], v: WordVa
   let t1 = -1;
   let t2 = -2;
   for (let i = 0; i < forms.length; i++) {
-    let t = model.tagdict.get(forms[i]!);
+    let t = forced && forced[i]! >= 0 ? forced[i]! : model.tagdict.get(forms[i]!);
     if (t === undefined) {
       const n = features(v, amb, i, t1, t2, feats);
       model.weights.score(feats, n, scores);

@@ -36,6 +36,9 @@ export type SentencePrediction = {
 };
 
 export interface SyntaxModel {
-  /** Tag, lemmatise and parse one sentence given its word forms. Never throws on odd input. */
-  analyze(forms: readonly string[]): SentencePrediction;
+  /**
+   * Tag, lemmatise and parse one sentence given its word forms. Never throws on odd input.
+   * `hints` may fix the tag ("UPOS|XPOS") of some words, from what the knowledge pack knows.
+   */
+  analyze(forms: readonly string[], hints?: readonly (string | null)[]): SentencePrediction;
 }

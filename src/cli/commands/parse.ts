@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { WatchfloorError } from '../../errors.js';
 import { readStringList } from '../../knowledge/lexicon-shapes.js';
 import { splitSentences } from '../../pipeline/stages/sentences.js';
-import { analyzeForms, parseSpan } from '../../pipeline/stages/syntax.js';
+import { analyzeForms, parseSpan, tagHintsOf } from '../../pipeline/stages/syntax.js';
 import { conlluForms, formatFeats, makeSentence, readConllu, setPredicted, writeConllu, type ConlluSentence } from '../../syntax/conllu.js';
 import { DEFAULT_MODEL_DIR, loadSyntaxModel } from '../../syntax/model.js';
 import type { ParsedSentence, SyntaxModel } from '../../syntax/types.js';
@@ -47,7 +47,10 @@ export function registerParse(program: Command): void {
       const abbreviations = new Set(readStringList(kb.lexicons, 'abbreviations'));
       const model = openModel(opts.model);
       const sentences = splitSentences(input, abbreviations);
-      const parsed = sentences.map((s) => parseSpan(model, input, s.start, s.end));
+      // As in the pipeline, the packs' acronyms (IS, SDF) are proper nouns; CoNLL-U input above is
+      // parsed by the models alone, so it scores them as they are.
+      const hints = tagHintsOf(kb);
+      const parsed = sentences.map((s) => parseSpan(model, input, s.start, s.end, hints));
       if (opts.json) process.stdout.write(`${JSON.stringify({ sentences: parsed }, null, 2)}\n`);
       else if (format === 'text') process.stdout.write(toConllu(input, parsed, sentences.map((s) => s.paragraph)));
       else process.stdout.write(parsed.map((s, i) => renderTree(input, s, i + 1)).join('\n'));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeError } from '../../errors.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadSyntaxModel } from '../../syntax/model.js';
-import { childrenOf } from '../../syntax/tree.js';
+import { agentOf, childrenOf } from '../../syntax/tree.js';
 import type { ParsedSentence, SentencePrediction, SyntaxModel } from '../../syntax/types.js';
 import { createPipeline } from '../pipeline.js';
 import type { StageInput } from '../stage.js';
@@ -162,6 +162,24 @@ describe('syntax stage', () => {
     assert.deepEqual(childrenOf(s, attacked, 'nsubj').map((t) => t.text), ['fighters']);
     assert.deepEqual(childrenOf(s, attacked, 'obj').map((t) => t.text), ['town']);
     assert.equal(syntaxStage.name, 'syntax');
+  });
+
+  it('reads the packs\' one-token acronyms as proper nouns, so "by IS" is the agent', () => {
+    const model = loadSyntaxModel();
+    const packKb = {
+      lexicons: new Map(), places: new Map(),
+      actors: new Map([['islamic-state', { name: 'Islamic State', aliases: ['IS', 'ISIS', 'Daesh'] }]]),
+    } as unknown as KnowledgeBase;
+    const text = 'Five soldiers were killed by IS near the border.';
+    const [s] = createSyntaxStage(model).run({ document: doc(text), layers: { sentences: splitSentences(text, new Set()) }, kb: packKb }).syntax!;
+    const is = s!.tokens.find((t) => t.text === 'IS')!;
+    assert.equal(is.upos, 'PROPN');
+    const killed = s!.tokens.find((t) => t.text === 'killed')!;
+    assert.equal(agentOf(s!, killed)?.text, 'IS');
+    // A headline in capitals keeps the model's own reading.
+    const shout = 'THE WAR IS OVER';
+    const [h] = createSyntaxStage(model).run({ document: doc(shout), layers: { sentences: splitSentences(shout, new Set()) }, kb: packKb }).syntax!;
+    assert.notEqual(h!.tokens.find((t) => t.text === 'IS')!.upos, 'PROPN');
   });
 
   it('gives the trained model hostile input and returns trees, never throwing', { timeout: 60_000 }, () => {

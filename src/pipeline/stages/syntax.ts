@@ -11,6 +11,7 @@ import { deriveFeats } from '../../syntax/features.js';
 import { loadSyntaxModel } from '../../syntax/model.js';
 import { tokenizeWords } from '../../syntax/tokenizer.js';
 import type { Feats, ParsedSentence, SentencePrediction, SyntaxModel, SyntaxToken, Word } from '../../syntax/types.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Stage } from '../stage.js';
 
 /** Longest run of words given to the parser at once. */
@@ -22,16 +23,16 @@ const CUT_AFTER = new Set([';', ',', ':', '.', '!', '?', '—', '–', '-', ')',
 export type Analysis = SentencePrediction & { feats: Feats[] };
 
 /** Tag, lemmatise, parse and derive features for one sentence of word forms; never throws. */
-export function analyzeForms(model: SyntaxModel, forms: readonly string[]): Analysis {
+export function analyzeForms(model: SyntaxModel, forms: readonly string[], hints?: readonly (string | null)[]): Analysis {
   const n = forms.length;
   let p: SentencePrediction;
   if (n <= MAX_WORDS) {
-    p = predict(model, forms);
+    p = predict(model, forms, hints);
   } else {
     p = { upos: new Array<string>(n), xpos: new Array<string>(n), lemma: new Array<string>(n), head: new Array<number>(n), deprel: new Array<string>(n) };
     for (let from = 0; from < n;) {
       const to = cutPoint(forms, from);
-      const part = predict(model, forms.slice(from, to));
+      const part = predict(model, forms.slice(from, to), hints?.slice(from, to));
       for (let i = 0; i < to - from; i++) {
         p.upos[from + i] = part.upos[i]!;
         p.xpos[from + i] = part.xpos[i]!;
@@ -63,12 +64,12 @@ function cutPoint(forms: readonly string[], from: number): number {
 }
 
 /** The model's analysis, checked and repaired; a flat one when the model throws or returns nonsense. */
-function predict(model: SyntaxModel, forms: readonly string[]): SentencePrediction {
+function predict(model: SyntaxModel, forms: readonly string[], hints?: readonly (string | null)[]): SentencePrediction {
   const n = forms.length;
   if (n === 0) return { upos: [], xpos: [], lemma: [], head: [], deprel: [] };
   let p: SentencePrediction;
   try {
-    p = model.analyze(forms);
+    p = model.analyze(forms, hints);
   } catch {
     return flat(forms);
   }
@@ -125,9 +126,9 @@ export function wordsOf(text: string, start: number, end: number): Word[] {
 }
 
 /** Parse words already cut (with offsets) into one ParsedSentence spanning start..end. */
-export function parseWords(model: SyntaxModel, words: readonly Word[], start: number, end: number): ParsedSentence {
+export function parseWords(model: SyntaxModel, words: readonly Word[], start: number, end: number, tagHints?: TagHints): ParsedSentence {
   const forms = words.map((w) => w.text);
-  const a = analyzeForms(model, forms);
+  const a = analyzeForms(model, forms, tagHints ? hintsFor(forms, tagHints) : undefined);
   const tokens = new Array<SyntaxToken>(words.length);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -140,8 +141,44 @@ export function parseWords(model: SyntaxModel, words: readonly Word[], start: nu
 }
 
 /** Tokenise and parse the span text[start, end). */
-export function parseSpan(model: SyntaxModel, text: string, start: number, end: number): ParsedSentence {
-  return parseWords(model, wordsOf(text, start, end), start, end);
+export function parseSpan(model: SyntaxModel, text: string, start: number, end: number, tagHints?: TagHints): ParsedSentence {
+  return parseWords(model, wordsOf(text, start, end), start, end, tagHints);
+}
+
+/** Exact word form → the tag class ("UPOS|XPOS") the knowledge pack says it has. */
+export type TagHints = ReadonlyMap<string, string>;
+
+const hintCache = new WeakMap<KnowledgeBase, TagHints>();
+
+/**
+ * Actor and place names the packs write as one token of capitals (IS, SDF, HTS, IRGC) are
+ * proper nouns: the tagger, trained on general English, reads "IS" as the verb.
+ */
+export function tagHintsOf(kb: KnowledgeBase): TagHints {
+  let hints = hintCache.get(kb);
+  if (!hints) {
+    const map = new Map<string, string>();
+    const add = (name: string) => { if (ACRONYM.test(name)) map.set(name, 'PROPN|NNP'); };
+    for (const a of kb.actors.values()) { add(a.name); a.aliases.forEach(add); }
+    for (const p of kb.places.values()) { add(p.name); p.aliases.forEach(add); }
+    hintCache.set(kb, (hints = map));
+  }
+  return hints;
+}
+const ACRONYM = /^\p{Lu}[\p{Lu}\d&]*\p{Lu}$/u;
+
+/** Per-word hints of a sentence; none in a sentence written in capitals (a shouted headline). */
+function hintsFor(forms: readonly string[], tagHints: TagHints): (string | null)[] | undefined {
+  let lower = 0;
+  let upper = 0;
+  for (const f of forms) {
+    if (/\p{Ll}/u.test(f)) lower++;
+    else if (/\p{Lu}/u.test(f)) upper++;
+  }
+  if (upper > lower) return undefined;
+  let any = false;
+  const out = forms.map((f) => { const h = tagHints.get(f) ?? null; if (h) any = true; return h; });
+  return any ? out : undefined;
 }
 
 export function createSyntaxStage(model: SyntaxModel | (() => SyntaxModel)): Stage {
@@ -149,13 +186,14 @@ export function createSyntaxStage(model: SyntaxModel | (() => SyntaxModel)): Sta
   return {
     name: 'syntax',
     requires: ['sentences'],
-    run({ document, layers }) {
+    run({ document, layers, kb }) {
       const sentences = layers.sentences ?? [];
       if (sentences.length === 0) return { syntax: [] };
       const m = get(); // loaded here, so a missing model fails this stage, not a later reader
+      const hints = kb.actors ? tagHintsOf(kb) : undefined;
       // Parsing is the dearest step of the pipeline, so each sentence is parsed the first time a
       // later stage reads it, and kept: a document pays only for the sentences that are read.
-      return { syntax: lazyArray(sentences.length, (i) => parseSpan(m, document.text, sentences[i]!.start, sentences[i]!.end)) };
+      return { syntax: lazyArray(sentences.length, (i) => parseSpan(m, document.text, sentences[i]!.start, sentences[i]!.end, hints)) };
     },
   };
 }

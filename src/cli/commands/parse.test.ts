@@ -146,6 +146,13 @@ describe('watchfloor parse (the binary)', () => {
     assert.match(tree.stdout, /^ {4}\d+ fighters .*nsubj→/m);
   });
 
+  it('--frames prints who acts and who undergoes, with the path each came from', () => {
+    const r = run(['--frames', 'Five SDF fighters were killed by IS in an attack. The coalition did not strike the camp, officials said.']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /frame kill \[verb, passive\]: agent IS \(by-phrase\); patient fighters \(nsubj:pass\); in attack/);
+    assert.match(r.stdout, /frame strike \[verb, active\]: agent coalition \(nsubj\); patient camp \(obj\); NEGATED; under said \(ccomp\)/);
+  });
+
   it('--input conllu (from stdin) keeps ids, forms and comments with the trained model', () => {
     const r = run(['--input', 'conllu', '-'], CONLLU);
     assert.equal(r.status, 0, r.stderr);

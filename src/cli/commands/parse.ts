@@ -9,6 +9,7 @@ import { splitSentences } from '../../pipeline/stages/sentences.js';
 import { analyzeForms, parseSpan, tagHintsOf } from '../../pipeline/stages/syntax.js';
 import { conlluForms, formatFeats, makeSentence, readConllu, setPredicted, writeConllu, type ConlluSentence } from '../../syntax/conllu.js';
 import { DEFAULT_MODEL_DIR, loadSyntaxModel } from '../../syntax/model.js';
+import { predicateArguments, type Argument } from '../../syntax/arguments.js';
 import type { ParsedSentence, SyntaxModel } from '../../syntax/types.js';
 import { contextOf } from '../global-options.js';
 import { readInputFile } from '../read-input-file.js';
@@ -16,7 +17,7 @@ import { readInputFile } from '../read-input-file.js';
 const MAX_BYTES = 200 * 1024 * 1024;
 const REBUILD = 'rebuild it with npm run train:syntax -- --treebank ../shared/treebank';
 
-type Options = { json?: boolean; input?: string; model?: string };
+type Options = { json?: boolean; input?: string; model?: string; frames?: boolean };
 
 export function registerParse(program: Command): void {
   program.command('parse')
@@ -25,6 +26,7 @@ export function registerParse(program: Command): void {
     .option('--json', 'print { sentences: ParsedSentence[] } instead of trees')
     .option('--input <format>', 'read FILE as "conllu" (keep its tokens, write CoNLL-U) or "text" (split and tokenize, write CoNLL-U)')
     .option('--model <dir>', 'syntax model folder (default: models/syntax/)')
+    .option('--frames', 'after each tree, the predicate–argument frames read from it (agents, patients, obliques, negation, governor)')
     .action(async (arg: string, opts: Options, cmd: Command) => {
       const format = opts.input;
       if (format !== undefined && format !== 'conllu' && format !== 'text') {
@@ -53,7 +55,7 @@ export function registerParse(program: Command): void {
       const parsed = sentences.map((s) => parseSpan(model, input, s.start, s.end, hints));
       if (opts.json) process.stdout.write(`${JSON.stringify({ sentences: parsed }, null, 2)}\n`);
       else if (format === 'text') process.stdout.write(toConllu(input, parsed, sentences.map((s) => s.paragraph)));
-      else process.stdout.write(parsed.map((s, i) => renderTree(input, s, i + 1)).join('\n'));
+      else process.stdout.write(parsed.map((s, i) => renderTree(input, s, i + 1) + (opts.frames ? renderFrames(s) : '')).join('\n'));
     });
 }
 
@@ -137,4 +139,24 @@ export function renderTree(text: string, s: ParsedSentence, n: number): string {
   // Words no root reaches (a malformed tree) are still shown.
   for (const t of s.tokens) if (!seen[t.id]) visit(t.id, 0);
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per verb and per noun with arguments of its own: who acts, who undergoes, and how each was found. */
+export function renderFrames(s: ParsedSentence): string {
+  const lines: string[] = [];
+  const arg = (a: Argument) => `${a.token.text} (${a.via})`;
+  for (const t of s.tokens) {
+    if (t.upos !== 'VERB' && t.upos !== 'NOUN') continue;
+    const f = predicateArguments(s, t);
+    if (t.upos === 'NOUN' && !f.agents.length && !f.patients.length) continue;
+    const parts = [
+      f.agents.length ? `agent ${f.agents.map(arg).join(', ')}` : '',
+      f.patients.length ? `patient ${f.patients.map(arg).join(', ')}` : '',
+      ...f.obliques.map((o) => `${o.case ?? o.relation} ${o.token.text}`),
+      f.negated ? 'NEGATED' : '',
+      f.governor ? `under ${f.governor.token.text} (${f.governor.relation})` : '',
+    ].filter(Boolean);
+    lines.push(`  frame ${t.lemma} [${f.kind}, ${f.voice}]: ${parts.join('; ')}`);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -186,17 +186,22 @@ export function trainTagger(sentences: GoldSentence[], opts: TrainTaggerOptions)
   return { classes, tagdict, ambiguity, weights: model.compile(0.05) };
 }
 
-function buildTagDictionary(sentences: GoldSentence[], classIndex: Map<string, number>): Map<string, number> {
+/** How often each word (as `key` writes it) was seen with each class, words in sorted order. */
+function classCounts(sentences: GoldSentence[], classIndex: Map<string, number>, key: (form: string) => string): [string, Map<number, number>][] {
   const counts = new Map<string, Map<number, number>>();
   for (const s of sentences) for (let i = 0; i < s.forms.length; i++) {
-    let m = counts.get(s.forms[i]!);
-    if (!m) counts.set(s.forms[i]!, (m = new Map()));
+    const form = key(s.forms[i]!);
+    let m = counts.get(form);
+    if (!m) counts.set(form, (m = new Map()));
     const c = classIndex.get(tagClassOf(s, i))!;
     m.set(c, (m.get(c) ?? 0) + 1);
   }
+  return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function buildTagDictionary(sentences: GoldSentence[], classIndex: Map<string, number>): Map<string, number> {
   const dict = new Map<string, number>();
-  for (const form of [...counts.keys()].sort()) {
-    const m = counts.get(form)!;
+  for (const [form, m] of classCounts(sentences, classIndex, (f) => f)) {
     let total = 0;
     let best = -1;
     let bestCount = 0;
@@ -211,17 +216,8 @@ function buildTagDictionary(sentences: GoldSentence[], classIndex: Map<string, n
 
 /** Classes seen at least twice (or 5 % of the time) with a word, as one hash. */
 function buildAmbiguityClasses(sentences: GoldSentence[], classIndex: Map<string, number>): Map<string, number> {
-  const counts = new Map<string, Map<number, number>>();
-  for (const s of sentences) for (let i = 0; i < s.forms.length; i++) {
-    const form = s.forms[i]!.toLowerCase();
-    let m = counts.get(form);
-    if (!m) counts.set(form, (m = new Map()));
-    const c = classIndex.get(tagClassOf(s, i))!;
-    m.set(c, (m.get(c) ?? 0) + 1);
-  }
   const out = new Map<string, number>();
-  for (const form of [...counts.keys()].sort()) {
-    const m = counts.get(form)!;
+  for (const [form, m] of classCounts(sentences, classIndex, (f) => f.toLowerCase())) {
     let total = 0;
     for (const n of m.values()) total += n;
     const kept = [...m].filter(([, n]) => n >= 2 || n / total >= 0.05).map(([c]) => c).sort((a, b) => a - b);

@@ -7,6 +7,7 @@
 // the label "nsubj"; 'nsubj:*' matches "nsubj" and every subtype ("nsubj:pass", "nsubj:outer").
 // A child index is built once per sentence object and cached (WeakMap); sentences are treated as
 // immutable once parsed.
+import { sentenceIndexAt } from '../pipeline/sentence-lookup.js';
 import type { ParsedSentence, SyntaxToken } from './types.js';
 
 export type TokenRef = SyntaxToken | number;
@@ -333,18 +334,8 @@ export function agentOf(sentence: ParsedSentence, verb: TokenRef): SyntaxToken |
 
 // ---- lookup by offset -----------------------------------------------------------------------
 
-/** Index of the sentence whose span contains the offset (start ≤ offset < end), by binary search; -1 when none. */
-export function sentenceIndexAt(sentences: readonly ParsedSentence[], offset: number): number {
-  let lo = 0, hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
+/** Index of the sentence whose span contains the offset (start ≤ offset < end); -1 when none. */
+export { sentenceIndexAt };
 
 /** The sentence containing the offset. */
 export function sentenceAt(sentences: readonly ParsedSentence[], offset: number): ParsedSentence | undefined {

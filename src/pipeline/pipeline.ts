@@ -17,6 +17,7 @@ export type Pipeline = {
 };
 
 export function createPipeline(stages: Stage[], kb: KnowledgeBase): Pipeline {
+  for (const stage of stages) stage.prepare?.(kb);
   const annotate = (document: DocumentInfo): Partial<Layers> => {
     let layers: Partial<Layers> = {};
     for (const stage of stages) {

@@ -39,4 +39,7 @@ export type Stage = {
   /** Layers this stage needs; the driver checks them against the configured order. */
   requires: (keyof Layers)[];
   run(input: StageInput): Partial<Layers>;
+  /** Loads what the stage needs before the first document (a model file), so a missing or
+   *  corrupt file stops the command at start-up with its own error, not every document after. */
+  prepare?(kb: KnowledgeBase): void;
 };

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeError } from '../../errors.js';
+import { describeError, WatchfloorError } from '../../errors.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { loadSyntaxModel } from '../../syntax/model.js';
 import { agentOf, childrenOf } from '../../syntax/tree.js';
@@ -195,5 +195,15 @@ describe('lazy syntax layer', () => {
     assert.equal(calls, 1, 'a sentence is parsed once');
     assert.equal(syntax.map((s) => s.tokens.length).length, 3);
     assert.equal(calls, 3);
+  });
+});
+
+describe('syntax stage start-up', () => {
+  it('a model that cannot be loaded stops the pipeline when it is built, with the loader\'s error', () => {
+    const missing = createSyntaxStage(() => {
+      throw new WatchfloorError('CONFIG', 'syntax model file is missing', { subject: '/nowhere/en-ud.model.gz', hint: 'rebuild it with: npm run train:syntax' });
+    });
+    assert.throws(() => createPipeline([missing], kb), (err: unknown) =>
+      err instanceof WatchfloorError && err.oneLine().includes('/nowhere/en-ud.model.gz') && err.oneLine().includes('npm run train:syntax'));
   });
 });

@@ -186,6 +186,9 @@ export function createSyntaxStage(model: SyntaxModel | (() => SyntaxModel)): Sta
   return {
     name: 'syntax',
     requires: ['sentences'],
+    prepare() {
+      get();
+    },
     run({ document, layers, kb }) {
       const sentences = layers.sentences ?? [];
       if (sentences.length === 0) return { syntax: [] };

@@ -17,8 +17,7 @@ import { openStore } from '../src/store/open-store.js';
 import { generateCorpus } from './generate-corpus.js';
 import { loadSyntaxModel } from '../src/syntax/model.js';
 import { tokenizeWords } from '../src/syntax/tokenizer.js';
-import { splitSentences } from '../src/pipeline/stages/sentences.js';
-import { readStringList } from '../src/knowledge/lexicon-shapes.js';
+import { sentenceLexicon, splitSentences } from '../src/pipeline/stages/sentences.js';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const INGEST_DOCS = Number(args.get('docs') ?? 10_000);
@@ -79,7 +78,7 @@ out(`annotation: ${analysisRate.toFixed(0)} docs/s (whole pipeline, one core; ${
 t0 = process.hrtime.bigint();
 const syntaxModel = loadSyntaxModel();
 const syntaxLoadMs = seconds(t0) * 1000;
-const sentenceWords = cleanedDocs.flatMap((c) => splitSentences(c.text, new Set(readStringList(kb.lexicons, 'abbreviations'))).map((s) => tokenizeWords(c.text, s.start, s.end).map((w) => w.text)));
+const sentenceWords = cleanedDocs.flatMap((c) => splitSentences(c.text, sentenceLexicon(kb)).map((s) => tokenizeWords(c.text, s.start, s.end).map((w) => w.text)));
 for (const f of sentenceWords.slice(0, 500)) syntaxModel.analyze(f); // warm up
 t0 = process.hrtime.bigint();
 let words = 0;

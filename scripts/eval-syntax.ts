@@ -10,8 +10,7 @@ import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { PROJECT_ROOT } from '../src/app/app-context.js';
 import { loadKnowledgeBase } from '../src/knowledge/knowledge-base.js';
-import { readStringList } from '../src/knowledge/lexicon-shapes.js';
-import { splitSentences } from '../src/pipeline/stages/sentences.js';
+import { sentenceLexicon, splitSentences } from '../src/pipeline/stages/sentences.js';
 import { documentsFromConllu, readConllu } from '../src/syntax/conllu.js';
 import { loadSyntaxModel } from '../src/syntax/model.js';
 import { scoreSentenceBoundaries } from '../src/syntax/sentence-boundaries.js';
@@ -27,7 +26,7 @@ for (const f of ['ewt-test.conllu', 'gum-test.conllu']) {
 }
 const model = loadSyntaxModel();
 const kb = await loadKnowledgeBase([resolve(PROJECT_ROOT, 'packs')]);
-const abbreviations = new Set(readStringList(kb.lexicons, 'abbreviations'));
+const lexicon = sentenceLexicon(kb);
 
 type Scores = { upos: number; xpos: number; lemma: number; uas: number; las: number; sentences: number; words: number; tokensPerSecond: number };
 
@@ -47,7 +46,7 @@ function score(gold: GoldSentence[], file: string, docFilter: (id: string) => bo
     }
   }
   const docs = documentsFromConllu(readConllu(readFileSync(file, 'utf8'))).filter((d) => docFilter(d.id));
-  const sb = scoreSentenceBoundaries(docs, (text) => splitSentences(text, abbreviations));
+  const sb = scoreSentenceBoundaries(docs, (text) => splitSentences(text, lexicon));
   return { upos: upos / words, xpos: xpos / words, lemma: lemma / words, uas: uas / words, las: las / words, sentences: sb.f1, words, tokensPerSecond: words / (ms / 1000) };
 }
 

@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/app/app-context.js';
 import { loadKnowledgeBase } from '../src/knowledge/knowledge-base.js';
-import { readStringList } from '../src/knowledge/lexicon-shapes.js';
-import { splitSentences } from '../src/pipeline/stages/sentences.js';
+import { sentenceLexicon, splitSentences } from '../src/pipeline/stages/sentences.js';
 import { alignWords, readConllu, sentenceText, type ConlluDocument, documentsFromConllu } from '../src/syntax/conllu.js';
 import { scoreSentenceBoundaries } from '../src/syntax/sentence-boundaries.js';
 import { tokenizeWords } from '../src/syntax/tokenizer.js';
@@ -74,8 +73,8 @@ function docsOf(file: string): ConlluDocument[] {
 
 async function measureSentences(): Promise<void> {
   const kb = await loadKnowledgeBase([resolve(PROJECT_ROOT, 'packs')]);
-  const abbreviations = new Set(readStringList(kb.lexicons, 'abbreviations'));
-  const split = (text: string) => splitSentences(text, abbreviations);
+  const lexicon = sentenceLexicon(kb);
+  const split = (text: string) => splitSentences(text, lexicon);
   const ewt = docsOf(join(dir, `ewt-${part}.conllu`));
   const gum = docsOf(join(dir, `gum-${part}.conllu`));
   const news = gum.filter((d) => /^GUM_(news|interview)_/.test(d.id));

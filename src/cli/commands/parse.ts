@@ -4,8 +4,7 @@
 // only UPOS, XPOS, LEMMA, FEATS, HEAD and DEPREL are predicted).
 import type { Command } from 'commander';
 import { WatchfloorError } from '../../errors.js';
-import { readStringList } from '../../knowledge/lexicon-shapes.js';
-import { splitSentences } from '../../pipeline/stages/sentences.js';
+import { sentenceLexicon, splitSentences, type SentenceLexicon } from '../../pipeline/stages/sentences.js';
 import { analyzeForms, parseSpan, tagHintsOf } from '../../pipeline/stages/syntax.js';
 import { conlluForms, formatFeats, makeSentence, readConllu, setPredicted, writeConllu, type ConlluSentence } from '../../syntax/conllu.js';
 import { DEFAULT_MODEL_DIR, loadSyntaxModel } from '../../syntax/model.js';
@@ -46,9 +45,8 @@ export function registerParse(program: Command): void {
         return;
       }
       const kb = await contextOf(cmd).kb();
-      const abbreviations = new Set(readStringList(kb.lexicons, 'abbreviations'));
       const model = openModel(opts.model);
-      const sentences = splitSentences(input, abbreviations);
+      const sentences = splitSentences(input, sentenceLexicon(kb));
       // As in the pipeline, the packs' acronyms (IS, SDF) are proper nouns; CoNLL-U input above is
       // parsed by the models alone, so it scores them as they are.
       const hints = tagHintsOf(kb);
@@ -78,8 +76,8 @@ function openModel(dir: string | undefined): SyntaxModel {
 }
 
 /** Split into sentences (the pipeline's splitter) and parse each. */
-export function parseText(model: SyntaxModel, text: string, abbreviations: ReadonlySet<string>): ParsedSentence[] {
-  return splitSentences(text, abbreviations).map((s) => parseSpan(model, text, s.start, s.end));
+export function parseText(model: SyntaxModel, text: string, lexicon: SentenceLexicon | ReadonlySet<string>): ParsedSentence[] {
+  return splitSentences(text, lexicon).map((s) => parseSpan(model, text, s.start, s.end));
 }
 
 /** Predicted columns for every word of CoNLL-U sentences, their tokens, comments and ranges kept. */

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitSentences } from './sentences.js';
+import { testKb } from '../../extract/test-kb.js';
+import { sentenceLexicon, splitSentences } from './sentences.js';
 
 const abbreviations = new Set(['Gen', 'Dr', 'Jan']);
 
@@ -28,7 +29,8 @@ describe('sentence splitter', () => {
 });
 
 describe('sentence splitter: news text', () => {
-  const pack = new Set(['Mr', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Sgt', 'Adm', 'Rep', 'Sen', 'St', 'Jan', 'Inc', 'approx']);
+  // The core pack's lexicons: abbreviations, titles, sentence starters, quotation verbs.
+  const pack = sentenceLexicon(testKb());
   const split = (text: string) => splitSentences(text, pack).map((x) => x.text);
 
   it('does not split after honorifics, ranks, initials and months', () => {

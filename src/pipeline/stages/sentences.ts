@@ -1,11 +1,46 @@
 // Sentence and paragraph segmentation. Paragraphs are separated by blank lines; a line without
 // final punctuation (a heading, a caption) is a sentence of its own.
 import type { Sentence, Stage } from '../stage.js';
-import { readStringList } from '../../knowledge/lexicon-shapes.js';
+import { readStringList, readStringMap } from '../../knowledge/lexicon-shapes.js';
+import { escapeRegExp } from '../../text/regexp-source.js';
 
-const cache = new WeakMap<object, Set<string>>();
+const NONE: ReadonlySet<string> = new Set();
 
-export function splitSentences(text: string, abbreviations: ReadonlySet<string>): Sentence[] {
+/**
+ * What the splitter knows of the language, from the packs (abbreviations.yaml,
+ * sentence-splitting.yaml): abbreviations that keep their stop, titles that never end a
+ * sentence, words that open one, and verbs of a quotation's attribution.
+ */
+export type SentenceLexicon = {
+  abbreviations: ReadonlySet<string>;
+  titles: ReadonlySet<string>;
+  starters: ReadonlySet<string>;
+  /** Matches the attribution after a quotation ending in ? or ! (`"Will we win?" Smith asked`). */
+  attribution: RegExp | null;
+};
+
+const lexicons = new WeakMap<object, SentenceLexicon>();
+
+/** The splitter's lexicon from a knowledge base (read once per knowledge base). */
+export function sentenceLexicon(kb: { lexicons: ReadonlyMap<string, unknown> }): SentenceLexicon {
+  let lex = lexicons.get(kb);
+  if (!lex) {
+    const more = readStringMap(kb.lexicons, 'sentence-splitting');
+    const verbs = more.quote_verbs ?? [];
+    lex = {
+      abbreviations: new Set(readStringList(kb.lexicons, 'abbreviations')),
+      titles: new Set(more.titles ?? []),
+      starters: new Set(more.starters ?? []),
+      attribution: verbs.length ? new RegExp(`^\\s+(?:[\\p{Lu}][\\p{L}’'.-]*\\s+){1,4}(?:${verbs.map(escapeRegExp).join('|')})\\b`, 'u') : null,
+    };
+    lexicons.set(kb, lex);
+  }
+  return lex;
+}
+
+/** Split a text; with only a set of abbreviations, they never end a sentence. */
+export function splitSentences(text: string, lexicon: SentenceLexicon | ReadonlySet<string>): Sentence[] {
+  const lex: SentenceLexicon = lexicon instanceof Set ? { abbreviations: lexicon, titles: NONE, starters: NONE, attribution: null } : lexicon as SentenceLexicon;
   const out: Sentence[] = [];
   let paragraph = 0;
   // Paragraphs: split on blank lines, keeping offsets.
@@ -38,7 +73,7 @@ export function splitSentences(text: string, abbreviations: ReadonlySet<string>)
       const continues = /[-–—,(&]$/.test(lineText);
       const endsSentence = !next || (!continues && (/[.!?:"”’)]$/.test(lineText) || /^\s*[A-Z0-9"“‘(\u0600-\u06FF]/.test(text.slice(next[0], next[1]))));
       if (endsSentence) {
-        splitRun(text, segStart, le, abbreviations, paragraph, out);
+        splitRun(text, segStart, le, lex, paragraph, out);
         if (next) segStart = next[0];
       }
     }
@@ -52,22 +87,11 @@ export function splitSentences(text: string, abbreviations: ReadonlySet<string>)
 const END_RE = /[.!?…]+[”’"“‘)\]]{0,3}(?:[ \t]*\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3}){0,5}\])?/gu;
 // What may start a sentence: an optional opening quote or bracket, then a capital, a digit or Arabic script.
 const START_RE = /^\s+["“‘([]?[\p{Lu}\p{N}\u0600-\u06FF]/u;
-// Words that start sentences but are not names: after an abbreviation ("Apple Inc. The company",
-// "in the U.S. He said") they mean a sentence did end there.
-const STARTERS = new Set(
-  ('The A An This That These Those There Here It Its He She They We I You His Her Their Our My Your ' +
-    'But And Or So Yet However Meanwhile Still Also Instead Then Now Later Earlier Today Yesterday ' +
-    'In On At For From With By After Before When While If As Although Though Because Since Despite During ' +
-    'Some Many Most All Both Each Several Another Other No None One Two Three Who What Where Why How').split(' '),
-);
-// Abbreviations that never end a sentence: titles before a name, "e.g.", "vs.".
-const NEVER_FINAL = new Set('Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Sgt Brig Adm Cmdr Gov Sen Rep Rev Hon Pres e.g i.e E.g I.e cf vs v viz P.S'.split(' '));
-// A quotation's attribution after its closing quote: `"Will we win?" Smith asked.`
-const ATTRIBUTION_RE = /^\s+(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|shouted|explained|explains|warned|warns|insisted|insists|continued|recalled|recalls|noted|notes|declared|stated|argued|argues|answered|responded|cried|yelled|whispered)\b/u;
 const PERIOD_WORD_RE = /([\p{L}.]+)$/u;
 
 /** Split one run of text into sentences at . ! ? followed by space and a sentence start. */
-function splitRun(text: string, start: number, end: number, abbreviations: ReadonlySet<string>, paragraph: number, out: Sentence[]): void {
+function splitRun(text: string, start: number, end: number, lex: SentenceLexicon, paragraph: number, out: Sentence[]): void {
+  const { abbreviations } = lex;
   const run = text.slice(0, end);
   const re = new RegExp(END_RE);
   re.lastIndex = start;
@@ -82,13 +106,13 @@ function splitRun(text: string, start: number, end: number, abbreviations: Reado
       if (m[0] === '.' && (isAbbreviation(run, Math.max(s, m.index - 30), m.index, abbreviations) || !/\p{L}{2}$/u.test(run.slice(Math.max(s, m.index - 2), m.index)))) continue;
     }
     // `"Will we win?" Smith asked.` is one sentence; after a stop (`"We will win." He said it`) it is two.
-    if (/[!?][”’"“‘]/.test(m[0]) && ATTRIBUTION_RE.test(rest)) continue;
+    if (/[!?][”’"“‘]/.test(m[0]) && lex.attribution?.test(rest)) continue;
     if (m[0][0] === '.' && (m[0].length === 1 || m[0][1] !== '.') && isAbbreviation(run, Math.max(s, m.index - 30), m.index, abbreviations)) {
       // An abbreviation ends a sentence only when a function word follows it.
       const word = PERIOD_WORD_RE.exec(run.slice(Math.max(s, m.index - 30), m.index))?.[1] ?? '';
-      if (NEVER_FINAL.has(word)) continue;
+      if (lex.titles.has(word)) continue;
       const next = /^\s+["“‘(]?([\p{L}]+)(\.?)/u.exec(rest);
-      if (!next || next[2] || !STARTERS.has(next[1]!)) continue;
+      if (!next || next[2] || !lex.starters.has(next[1]!)) continue;
     }
     push(text, s, stop, paragraph, out);
     s = stop;
@@ -121,12 +145,7 @@ const stage: Stage = {
   name: 'sentences',
   requires: [],
   run({ document, kb }) {
-    let abbreviations = cache.get(kb);
-    if (!abbreviations) {
-      abbreviations = new Set(readStringList(kb.lexicons, 'abbreviations'));
-      cache.set(kb, abbreviations);
-    }
-    return { sentences: splitSentences(document.text, abbreviations) };
+    return { sentences: splitSentences(document.text, sentenceLexicon(kb)) };
   },
 };
 export default stage;

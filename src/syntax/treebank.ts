@@ -1,6 +1,8 @@
 // Gold sentences of a CoNLL-U treebank, as the trainers and the scorer need them: the
-// syntactic words of each sentence (multiword-token ranges and empty nodes left out), heads
-// 0-based with -1 for the root.
+// syntactic words of each sentence (multiword-token ranges and empty nodes left out, as
+// conllu.ts reads them), heads 0-based with -1 for the root.
+import { conlluWords, newdocId, readConllu, sentenceId } from './conllu.js';
+
 export type GoldSentence = {
   id: string;
   doc: string;
@@ -15,36 +17,16 @@ export type GoldSentence = {
 export function readTreebank(text: string): GoldSentence[] {
   const out: GoldSentence[] = [];
   let doc = '';
-  let cur: GoldSentence | null = null;
-  const close = () => {
-    if (cur && cur.forms.length) out.push(cur);
-    cur = null;
-  };
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#')) {
-      const m = /^# newdoc id = (.*)$/.exec(line);
-      if (m) doc = m[1]!.trim();
-      const s = /^# sent_id = (.*)$/.exec(line);
-      if (s) {
-        close();
-        cur = { id: s[1]!.trim(), doc, forms: [], lemmas: [], upos: [], xpos: [], head: [], deprel: [] };
-      }
-      continue;
-    }
-    if (!line.trim()) {
-      close();
-      continue;
-    }
-    const cols = line.split('\t');
-    if (cols.length < 8 || !/^\d+$/.test(cols[0]!)) continue; // ranges "3-4", empty nodes "8.1"
-    cur ??= { id: `s${out.length + 1}`, doc, forms: [], lemmas: [], upos: [], xpos: [], head: [], deprel: [] };
-    cur.forms.push(cols[1]!);
-    cur.lemmas.push(cols[2]!);
-    cur.upos.push(cols[3]!);
-    cur.xpos.push(cols[4]!);
-    cur.head.push(Number(cols[6]) - 1);
-    cur.deprel.push(cols[7]!);
+  for (const s of readConllu(text)) {
+    doc = newdocId(s) ?? doc;
+    const words = conlluWords(s);
+    if (!words.length) continue;
+    out.push({
+      id: sentenceId(s) ?? `s${out.length + 1}`, doc,
+      forms: words.map((w) => w.form), lemmas: words.map((w) => w.lemma),
+      upos: words.map((w) => w.upos), xpos: words.map((w) => w.xpos),
+      head: words.map((w) => w.head - 1), deprel: words.map((w) => w.deprel),
+    });
   }
-  close();
   return out;
 }

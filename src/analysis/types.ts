@@ -59,6 +59,10 @@ export type EventOut = {
   fatalities: { min: number; max: number | null } | null;
   modality: Modality; source: string | null;
   summary: string; evidence: Span[]; confidence: number;
+  /** Where the date came from: the predicate's own time phrase, its sentence, the paragraph, or the publication (extension to the contract). */
+  date_source?: 'predicate' | 'sentence' | 'paragraph' | 'published' | 'none';
+  /** How each role was read: the parse relation or the word-window rule (extension to the contract; `analyze --explain`). */
+  roles_via?: { actor: string; role: Role; via: string }[];
 };
 export type RelationOut = {
   id: string; subject: string; predicate: Predicate; object: string;

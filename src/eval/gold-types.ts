@@ -4,6 +4,8 @@ export type GoldPlace = { names: string[]; lat: number; lon: number; km: number 
 export type GoldEvent = {
   what?: string; types: string[]; date?: string; place?: string; actors?: string[];
   fatalities_min?: number; modality?: string[];
+  /** Who carried out the act the first type names; scored on matched events (the `roles` layer). */
+  by?: string[];
 };
 export type GoldRelation = { subject: string; object: string; predicates: string[] };
 export type GoldQuote = { speaker: string; contains: string; date?: string };

@@ -33,7 +33,7 @@ function table(scores: Partial<Record<Layer, LayerScore>>, baseline: Partial<Rec
     if (!s) continue;
     const b = baseline[layer];
     const base = b ? `   ${fmt(ratio(b.goldFound, b.goldTotal))} / ${fmt(ratio(b.outputMatched, b.outputTotal))}` : '';
-    out(`  ${layer.padEnd(14)} ${String(s.goldTotal).padStart(5)} ${String(s.goldFound).padStart(5)} ${fmt(ratio(s.goldFound, s.goldTotal)).padStart(6)} ${String(s.outputTotal).padStart(6)} ${fmt(layer === 'never' || layer === 'aliases' ? null : ratio(s.outputMatched, s.outputTotal)).padStart(6)}${base}`);
+    out(`  ${layer.padEnd(14)} ${String(s.goldTotal).padStart(5)} ${String(s.goldFound).padStart(5)} ${fmt(ratio(s.goldFound, s.goldTotal)).padStart(6)} ${String(s.outputTotal).padStart(6)} ${fmt(layer === 'never' || layer === 'aliases' || layer === 'roles' ? null : ratio(s.outputMatched, s.outputTotal)).padStart(6)}${base}`);
   }
 }
 

@@ -11,8 +11,11 @@ export type LayerScore = {
   outputTotal: number; outputMatched: number;
   misses: string[]; extras: string[];
 };
-export type Layer = 'actors' | 'aliases' | 'places' | 'events' | 'relations' | 'relations-text' | 'quotes' | 'scenarios' | 'assessments' | 'statistics' | 'never';
-export const LAYERS: Layer[] = ['actors', 'aliases', 'places', 'events', 'relations', 'relations-text', 'quotes', 'scenarios', 'assessments', 'statistics', 'never'];
+export type Layer = 'actors' | 'aliases' | 'places' | 'events' | 'roles' | 'relations' | 'relations-text' | 'quotes' | 'scenarios' | 'assessments' | 'statistics' | 'never';
+export const LAYERS: Layer[] = ['actors', 'aliases', 'places', 'events', 'roles', 'relations', 'relations-text', 'quotes', 'scenarios', 'assessments', 'statistics', 'never'];
+
+/** Roles that carry out an act; a `by` actor holding any other role (target, victim) has its role inverted. */
+const AGENT_ROLES = new Set(['perpetrator', 'claimant', 'participant', 'speaker', 'facilitator']);
 
 const empty = (): LayerScore => ({ goldTotal: 0, goldFound: 0, outputTotal: 0, outputMatched: 0, misses: [], extras: [] });
 
@@ -97,9 +100,26 @@ export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<R
       return failed;
     };
     const matches = (e: Analysis['events'][number], g: NonNullable<GoldDocument['events']>[number]) => failedChecks(e, g).length === 0;
+    // Roles, on matched events whose gold says who carried out the act: right when one of `by`
+    // holds an agent role and none of them a target or victim role.
+    const rolesRight = (e: Analysis['events'][number], by: string[]): boolean => {
+      const held = e.actors.filter((r) => by.some((name) => actorMatches(r.actor, expand(name, goldActors), byId)));
+      return held.some((r) => AGENT_ROLES.has(r.role)) && !held.some((r) => !AGENT_ROLES.has(r.role));
+    };
+    const roles = empty();
     for (const g of gold.events) {
       s.goldTotal++;
-      if (analysis.events.some((e) => matches(e, g))) { s.goldFound++; continue; }
+      const found = analysis.events.filter((e) => matches(e, g));
+      if (found.length && g.by?.length) {
+        roles.goldTotal++;
+        if (found.some((e) => rolesRight(e, g.by!))) roles.goldFound++;
+        else {
+          const e = found[0]!;
+          const held = e.actors.map((r) => `${byId.get(r.actor)?.name ?? r.actor}=${r.role}`).join(', ') || 'no actors';
+          roles.misses.push(`${g.what ?? g.types.join('/')} — by ${g.by.join('/')}; got ${held}`);
+        }
+      }
+      if (found.length) { s.goldFound++; continue; }
       // Explain the miss by the nearest output event: the one failing the fewest checks.
       const nearest = analysis.events.map((e) => failedChecks(e, g)).sort((a, b) => a.length - b.length)[0];
       s.misses.push(`${g.what ?? g.types.join('/')} — ${nearest ? `nearest event fails: ${nearest.join(', ')}` : 'no event'}`);
@@ -110,6 +130,7 @@ export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<R
       else s.extras.push(`${e.type} ${e.date?.text ?? e.date?.start ?? '-'}: ${e.summary}`);
     }
     out.events = s;
+    if (roles.goldTotal) out.roles = roles;
   }
 
   if (gold.relations) {

@@ -22,6 +22,8 @@ export type EventTypeInfo = {
   armedTarget: KindOverride | null;
   stateActor: KindOverride | null;
   plover: string | null;
+  /** Prepositions marking the one acted on when a verb has no object ("fired on X"). */
+  patientCases: ReadonlySet<string>;
 };
 
 const cache = new WeakMap<KnowledgeBase, ReadonlyMap<EventType, EventTypeInfo>>();
@@ -69,6 +71,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
       armedTarget: overrideOf(type, 'armed_target', v.armed_target),
       stateActor: overrideOf(type, 'state_actor', v.state_actor),
       plover: typeof v.plover === 'string' ? v.plover : null,
+      patientCases: new Set(stringList(LEXICON, `${type}.patient_cases`, v.patient_cases).map((c) => c.toLowerCase())),
     });
   }
   t = out;
@@ -78,7 +81,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
 
 const DEFAULT_INFO: EventTypeInfo = {
   family: 'other', roles: { subject: 'participant', object: 'target' }, symmetric: false, needsActor: true, minParties: 1,
-  acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null,
+  acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null, patientCases: new Set(),
 };
 
 export function typeInfo(kb: KnowledgeBase, type: EventType): EventTypeInfo {

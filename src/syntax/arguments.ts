@@ -5,7 +5,7 @@
 // own arguments ("the attack by IS on the checkpoint", "IS's attack", "the killing of five").
 // Each argument says which grammatical path it came from, for `--explain`.
 import type { ParsedSentence, SyntaxToken } from './types.js';
-import { agentOf, caseOf, childrenOf, headOf, isNegated, objectOf, subjectOf, voiceOf } from './tree.js';
+import { agentOf, caseOf, childOf, childrenOf, headOf, isNegated, objectOf, subjectOf, voiceOf } from './tree.js';
 
 export type Argument = {
   token: SyntaxToken;
@@ -48,7 +48,8 @@ function verbArguments(sentence: ParsedSentence, v: SyntaxToken): Pick<Predicate
   const head = headOf(sentence, v);
   // A participle modifying a noun: "fighters killed in the strike" (passive: the noun undergoes),
   // "gunmen attacking the convoy" (active: the noun acts).
-  if (v.deprel === 'acl' && head) {
+  // (A verb with a subject of its own is a clause, however the parser labelled it.)
+  if (v.deprel === 'acl' && head && !childOf(sentence, v, 'nsubj', 'nsubj:pass')) {
     if (v.xpos === 'VBN') {
       const by = agentOf(sentence, v);
       return { voice: 'passive', agents: withConjuncts(sentence, by ? { token: by, via: 'by-phrase' } : null), patients: withConjuncts(sentence, { token: head, via: 'modified noun (participle)' }) };

@@ -4,6 +4,7 @@ import { analyzeInput } from '../../app/analyze-text.js';
 import { parsePublishedFlag } from '../published-flag.js';
 import { contextOf } from '../global-options.js';
 import { readInputFile } from '../read-input-file.js';
+import { explainEvents } from '../explain-events.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -16,7 +17,8 @@ export function registerAnalyze(program: Command): void {
     .option('--title <title>', 'title, when the file has none')
     .option('--source <name>', 'source name')
     .option('--url <url>', 'where the document came from')
-    .action(async (file: string, opts: { published?: string; title?: string; source?: string; url?: string }, cmd: Command) => {
+    .option('--explain', 'print each event with the parse path (or word-window rule) each role was read from, instead of JSON')
+    .action(async (file: string, opts: { published?: string; title?: string; source?: string; url?: string; explain?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const published = parsePublishedFlag(opts.published);
       const bytes = await readInputFile(file, MAX_BYTES);
@@ -26,6 +28,6 @@ export function registerAnalyze(program: Command): void {
         origin: file, bytes, format: html ? 'html' : 'text', url: opts.url ?? null,
         title: opts.title ?? null, published, source: opts.source ?? null,
       });
-      process.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
+      process.stdout.write(opts.explain ? `${explainEvents(analysis)}\n` : `${JSON.stringify(analysis, null, 2)}\n`);
     });
 }

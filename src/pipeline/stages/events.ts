@@ -16,14 +16,16 @@ import { readStringList } from '../../knowledge/lexicon-shapes.js';
 import { FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
 import { modalityAt, modalityCues } from '../../extract/modality.js';
 import { eventDate } from '../../extract/event-date.js';
-import { eventPlaces, placeRank } from '../../extract/event-place.js';
+import { eventPlaces, placeRank, usablePlaces } from '../../extract/event-place.js';
 import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
 import { relationCues } from '../../extract/relation-cues.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 import { phrasePattern } from '../../text/regexp-source.js';
+import { readEventFrame } from '../../extract/event-frame.js';
+import type { ParsedSentence } from '../../syntax/types.js';
 
 /** An event before ids are given, with what merging needs. */
-type Draft = Omit<EventOut, 'id'> & { sentence: number; paragraph: number; family: string; ownDate: boolean };
+type Draft = Omit<EventOut, 'id' | 'actors'> & { actors: Held[] } & { sentence: number; paragraph: number; family: string; ownDate: boolean };
 
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -100,8 +102,13 @@ const SINGULAR_OBJECT = /^\s+(?:a|an|one|the|his|her|its|their)\s+(?!\S+s\b)/i;
 
 const AGENT_ROLES: ReadonlySet<Role> = new Set(['perpetrator', 'participant', 'speaker', 'facilitator', 'claimant']);
 
-function addRole(out: { actor: string; role: Role }[], refs: ActorRef[], role: Role): void {
-  for (const r of refs) if (!out.some((x) => x.actor === r.actor && x.role === role)) out.push({ actor: r.actor, role });
+/** An actor's role in an event, with the path it was read from (parse relation or word window), for `--explain`. */
+type Held = { actor: string; role: Role; via?: string };
+
+function addRole(out: Held[], refs: ActorRef[], role: Role, via?: string | ((r: ActorRef) => string)): void {
+  for (const r of refs) {
+    if (!out.some((x) => x.actor === r.actor && x.role === role)) out.push({ actor: r.actor, role, via: typeof via === 'function' ? via(r) : via });
+  }
 }
 
 /**
@@ -117,7 +124,7 @@ function rollUpUnits(kb: KnowledgeBase, idx: DocIndex, actors: { actor: string; 
     const coalitions = country ? theatreCoalitions(kb, kbId, day, new Set([country])) : [];
     for (const parent of [...parentForces(kb, kbId, day), ...coalitions]) {
       const out = [...idx.actors.values()].find((a) => a.kb_id === parent.id);
-      if (out && !actors.some((x) => x.actor === out.id && x.role === role)) actors.push({ actor: out.id, role });
+      if (out && !actors.some((x) => x.actor === out.id && x.role === role)) actors.push({ actor: out.id, role, via: `unit rolled up to ${parent.id}` } as Held);
     }
   }
 }
@@ -146,7 +153,7 @@ function summarize(idx: DocIndex, type: string, actors: { actor: string; role: R
  * sentence before, in the same paragraph.
  */
 function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: PhraseMatch<Trigger>[], published: string | null, told: Draft | null,
-  just: Draft[] = []): Draft[] {
+  just: Draft[] = [], syntax?: readonly ParsedSentence[]): Draft[] {
   const text = idx.text;
   const cues = modalityCues(kb);
   const titleWords = relationCues(kb).titleWords;
@@ -181,41 +188,69 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     const passive = trig.pos === 'verb' && isPassive(text, t.start, clause.start);
     const taken = new Set([...subject, ...agent].map((a) => a.actor));
     const object = objectAfter(s, text, clause, t.end, { titleWords, exclude: taken }).filter((a) => !agent.includes(a));
+    // The parse, where it names the trigger's arguments with known actors in them, says who
+    // acts and who undergoes; the word-window reading above is the fallback.
+    const parsed = syntax?.[s.index];
+    const frame = parsed ? readEventFrame(parsed, s, idx.sentences[s.index - 1] ?? null, t.start, t.end, info.patientCases) : null;
+    const byParse = !process.env.WF_NOPARSE && !!frame && !owner && frame.agents.length + frame.patients.length > 0;
     let type = trig.type;
     // "assassinated a commander", "captured 2 rebels": an armed victim makes it a battle-type event.
-    const victims = passive ? subject : object;
+    const victims = byParse ? frame.patients : passive ? subject : object;
     if (trig.armedTargetType && (victims.some((a) => ARMED.has(a.kind)) || namesCombatant(kb, text, t.end, victims[0]?.start ?? t.end + 40, s.end))) {
       type = trig.armedTargetType;
       info = typeInfo(kb, type);
     }
-    const actors: { actor: string; role: Role }[] = [];
+    const actors: Held[] = [];
     // The trigger word that is itself an actor mention ("protested" → protesters) is an agent.
     const evoked = evokedBy(s, t.start, t.end);
     let source: string | null = null;
-    if (info.symmetric) {
-      addRole(actors, [...subject, ...agent, ...object], info.roles.subject);
+    const parsePath = (side: 'agent' | 'patient') => (r: ActorRef) => `parse: ${frame?.paths.find((p) => p.actor === r.actor && p.side === side)?.via ?? side} of "${frame?.predicate.text}"`;
+    if (byParse && info.symmetric) {
+      addRole(actors, frame.agents, info.roles.subject, parsePath('agent'));
+      addRole(actors, frame.patients, info.roles.subject, parsePath('patient'));
+    } else if (byParse) {
+      // A role the parse left empty is filled from the word-window reading, when that actor has
+      // no other role in the parse ("On 8 May, TMF in cooperation with X killed ...": a fronted
+      // date the parser misattaches).
+      const placed = new Set([...frame.agents, ...frame.patients].map((a) => a.actor));
+      const windowAgents = passive ? agent : trig.pos === 'noun' && agent.length ? agent : subject;
+      const windowPatients = passive ? subject : object;
+      // A window group that holds the parse's own agent extends it (a list the parser split:
+      // "regime and pro-regime militia forces looted", "X, operating under Y, shelled").
+      const extend = (parseSide: ActorRef[], windowSide: ActorRef[], other: ActorRef[]) =>
+        windowSide.some((w) => parseSide.some((p) => p.actor === w.actor)) ? windowSide.filter((w) => !other.some((o) => o.actor === w.actor)) : [];
+      if (frame.agents.length) {
+        addRole(actors, frame.agents, info.roles.subject, parsePath('agent'));
+        addRole(actors, extend(frame.agents, windowAgents, frame.patients), info.roles.subject, 'word window: the group the parse agent is listed in');
+      } else addRole(actors, windowAgents.filter((a) => !placed.has(a.actor)), info.roles.subject, 'word window (parse named no agent)');
+      if (frame.patients.length) {
+        addRole(actors, frame.patients, info.roles.object, parsePath('patient'));
+        addRole(actors, extend(frame.patients, windowPatients, frame.agents).filter((a) => !actors.some((x) => x.actor === a.actor)), info.roles.object, 'word window: the group the parse patient is listed in');
+      } else addRole(actors, windowPatients.filter((a) => !placed.has(a.actor) && !actors.some((x) => x.actor === a.actor)), info.roles.object, 'word window (parse named no patient)');
+    } else if (info.symmetric) {
+      addRole(actors, [...subject, ...agent, ...object], info.roles.subject, 'word window: actors of the clause');
     } else if (passive) {
-      addRole(actors, agent, info.roles.subject);
-      addRole(actors, subject, info.roles.object);
+      addRole(actors, agent, info.roles.subject, 'word window: by-agent of a passive');
+      addRole(actors, subject, info.roles.object, 'word window: subject of a passive');
       // "were arrested and taken to X's branch", "was killed in clashes with X": after a passive
       // verb a name in a prepositional phrase is no one it was done to.
-      addRole(actors, object.filter((a) => !inPrepositionalPhrase(text, a, t.end)), info.roles.object);
+      addRole(actors, object.filter((a) => !inPrepositionalPhrase(text, a, t.end)), info.roles.object, 'word window: object of a passive');
     } else if (trig.pos === 'noun' && subject.length && PASSIVE_BETWEEN.test(text.slice(subject.at(-1)!.end, t.start))) {
       // "two civilians were killed in indiscriminate shooting": the subject suffered it.
-      addRole(actors, agent, info.roles.subject);
-      addRole(actors, subject, info.roles.object);
-      addRole(actors, object, info.roles.object);
+      addRole(actors, agent, info.roles.subject, 'word window: by-agent');
+      addRole(actors, subject, info.roles.object, 'word window: subject of "was/were ..."');
+      addRole(actors, object, info.roles.object, 'word window: object');
     } else {
-      addRole(actors, agent.length && trig.pos === 'noun' ? agent : subject, info.roles.subject);
-      if (agent.length && trig.pos === 'noun') addRole(actors, subject.filter((a) => !agent.includes(a)), info.roles.subject);
-      addRole(actors, object, info.roles.object);
+      addRole(actors, agent.length && trig.pos === 'noun' ? agent : subject, info.roles.subject, 'word window: subject before the trigger');
+      if (agent.length && trig.pos === 'noun') addRole(actors, subject.filter((a) => !agent.includes(a)), info.roles.subject, 'word window: subject before the trigger');
+      addRole(actors, object, info.roles.object, 'word window: object after the trigger');
     }
-    addRole(actors, evoked, info.roles.subject);
+    addRole(actors, evoked, info.roles.subject, 'the trigger names the actor');
     // A blast that hit whoever passed by ("... when QSD passed by it"), or one named as what
     // killed someone ("a commander was killed when an IED exploded"): the target outside the clause.
     if (info.family === 'violence' && !info.symmetric && !actors.some((a) => a.role === info.roles.object)) {
       const outside = [...passerByAfter(s, text, clause), ...sufferedBefore(s, text, clause)];
-      addRole(actors, outside.filter((a) => !actors.some((x) => x.actor === a.actor)), info.roles.object);
+      addRole(actors, outside.filter((a) => !actors.some((x) => x.actor === a.actor)), info.roles.object, 'word window: who passed by / who suffered');
     }
     // "X raided the village. Ten men were arrested.": a passive report with no agent, in a
     // sentence dating nothing itself, goes on with the field event just told, by its agents.
@@ -223,7 +258,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       // Only from something that happened: not from "suspended operations" or a plan.
       const host = just.filter((d) => FIELD_FAMILIES.has(d.family) && ['asserted', 'reported', 'claimed'].includes(d.modality)).at(-1);
       const agents = host?.actors.filter((a) => AGENT_ROLES.has(a.role)) ?? [];
-      if (!agents.some((g) => actors.some((a) => a.actor === g.actor))) for (const g of agents) actors.push({ actor: g.actor, role: info.roles.subject });
+      if (!agents.some((g) => actors.some((a) => a.actor === g.actor))) for (const g of agents) actors.push({ actor: g.actor, role: info.roles.subject, via: 'agent of the field event just told' });
     }
     let modality: Modality = mod.modality;
     // An appeal told in the clause ("a call to ... and issued an appeal to join") makes what is
@@ -243,18 +278,30 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       if (claimer.length) {
         source = claimer[0]!.actor;
         if (modality === 'claimed') {
-          addRole(actors, claimer, 'claimant');
-          if (!actors.some((a) => a.role === info.roles.subject)) addRole(actors, claimer, info.roles.subject);
+          addRole(actors, claimer, 'claimant', 'subject of the claim');
+          if (!actors.some((a) => a.role === info.roles.subject)) addRole(actors, claimer, info.roles.subject, 'subject of the claim');
         }
       }
     }
     if (!source && info.roles.subject === 'speaker') source = actors.filter((a) => a.role === 'speaker').at(-1)?.actor ?? null;
 
-    const allPlaces = eventPlaces(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
+    let allPlaces = eventPlaces(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
+    // A place in the predicate's own locative phrase ("raided X", "the attack took place in X")
+    // comes first: the nearest place of the clause may belong to another phrase.
+    const own = frame?.places.filter((p) => usablePlaces(text, s).includes(p))
+      .sort((a, b) => placeRank(idx, a.place) - placeRank(idx, b.place))[0];
+    // Prepositional phrases are where the parser errs most: only a place more precise than the window's choice.
+    if (!process.env.WF_NOPLACE && own && allPlaces[0]?.place !== own.place && (!allPlaces[0] || placeRank(idx, own.place) < placeRank(idx, allPlaces[0].place))) allPlaces = allPlaces.some((p) => p.place === own.place) ? [own, ...allPlaces.filter((p) => p.place !== own.place)] : [own];
     const place = allPlaces[0] ?? null;
     let date = eventDate(text, idx.sentences, s, t.start, published);
+    let dateSource: NonNullable<EventOut['date_source']> = date.source;
+    // The predicate's own time phrase ("raided the village on Thursday") beats the nearest time of the sentence.
+    if (!process.env.WF_NODATE && frame?.times.length) {
+      date = { whens: frame.times.map((m) => ({ ...m.when })), source: 'sentence', mentions: frame.times };
+      dateSource = 'predicate';
+    }
     // A sentence about an event told before ("The recording included ...") is dated by it.
-    if (told?.ownDate && told.date && date.source !== 'sentence') date = { whens: [{ ...told.date }], source: 'sentence', mentions: [] };
+    if (told?.ownDate && told.date && date.source !== 'sentence') { date = { whens: [{ ...told.date }], source: 'sentence', mentions: [] }; dateSource = 'sentence'; }
     if (FIELD_FAMILIES.has(info.family)) {
       const country = place ? idx.places.get(place.place)?.country ?? null : null;
       rollUpUnits(kb, idx, actors, date.whens[0]?.start ?? (published ? padDate(published, false) : null), country);
@@ -320,6 +367,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
         summary: summarize(idx, type, actors, at?.place ?? null, when),
         evidence: evidence.map((e) => ({ ...e })),
         confidence: Math.round(Math.min(0.95, Math.max(0.1, confidence)) * 100) / 100,
+        date_source: dateSource,
         sentence: s.index,
         paragraph: s.paragraph,
         family: info.family,
@@ -475,14 +523,14 @@ function continueAntecedent(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, d
       }
       if (!d.actors.some((a) => AGENT_ROLES.has(a.role))) {
         d.actors = d.actors.filter((a) => !agents.some((g) => g.actor === a.actor));
-        for (const g of agents) d.actors.push({ actor: g.actor, role: info.roles.subject });
+        for (const g of agents) d.actors.push({ actor: g.actor, role: info.roles.subject, via: 'agent of the earlier event the sentence refers back to' } as Held);
       }
     }
     d.summary = summarize(idx, d.type, d.actors, d.place, d.date);
   }
 }
 
-export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: string | null): EventOut[] {
+export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[]): EventOut[] {
   const matches = eventTriggers(kb).matchAll(idx.text);
   const drafts: Draft[] = [];
   let k = 0;
@@ -504,20 +552,24 @@ export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: strin
     let from = drafts.length;
     while (from > 0 && drafts[from - 1]!.sentence === s.index - 1) from--;
     const just = drafts.slice(from).filter((d) => d.paragraph === s.paragraph);
-    const found = draftsFor(kb, idx, participants(idx.text, s), here, published, told, just);
+    const found = draftsFor(kb, idx, participants(idx.text, s), here, published, told, just, syntax);
     if (told) continueAntecedent(kb, idx, s, found, told);
     drafts.push(...found);
   }
   followUpFatalities(kb, idx, drafts);
   followUpVictims(kb, idx, drafts);
-  return merge(drafts).map(({ sentence: _s, paragraph: _p, family: _f, ownDate: _o, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+  return merge(drafts).map(({ sentence: _s, paragraph: _p, family: _f, ownDate: _o, actors, ...e }, i) => ({
+    id: `e${i + 1}`, ...e,
+    actors: actors.map(({ actor, role }) => ({ actor, role })),
+    roles_via: actors.map(({ actor, role, via }) => ({ actor, role, via: via ?? 'merged from another mention' })),
+  }));
 }
 
 const stage: Stage = {
   name: 'events',
-  requires: ['sentences', 'actors', 'places', 'times'],
+  requires: ['sentences', 'syntax', 'actors', 'places', 'times'],
   run({ document, layers, kb }) {
-    return { events: extractEvents(kb, indexDocument(document.text, layers), document.published) };
+    return { events: extractEvents(kb, indexDocument(document.text, layers), document.published, layers.syntax) };
   },
 };
 export default stage;

@@ -28,6 +28,12 @@ export function analyzeForms(model: SyntaxModel, forms: readonly string[], hints
   let p: SentencePrediction;
   if (n <= MAX_WORDS) {
     p = predict(model, forms, hints);
+    const retag = finiteVerbMissing(p);
+    if (retag >= 0) {
+      const h = hints ? hints.slice() : new Array<string | null>(n).fill(null);
+      h[retag] = 'VERB|VBD';
+      p = predict(model, forms, h);
+    }
   } else {
     p = { upos: new Array<string>(n), xpos: new Array<string>(n), lemma: new Array<string>(n), head: new Array<number>(n), deprel: new Array<string>(n) };
     for (let from = 0; from < n;) {
@@ -54,6 +60,30 @@ export function analyzeForms(model: SyntaxModel, forms: readonly string[], hints
 }
 
 const NO_FEATS: Feats = Object.freeze({});
+const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+
+/**
+ * "On 8 May 2020, gunmen assassinated a member ...": a sentence the tagger left without a finite
+ * verb, whose first participle takes a direct object and has no auxiliary, reads that participle
+ * as the past tense it is (a passive participle has no object). Returns its index, or -1. A
+ * headline participle without an object ("Five fighters killed in Raqqa") is left alone.
+ */
+export function finiteVerbMissing(p: SentencePrediction): number {
+  for (const x of p.xpos) if (FINITE.has(x)) return -1;
+  for (let i = 0; i < p.xpos.length; i++) {
+    if (p.xpos[i] !== 'VBN') continue;
+    let obj = false;
+    let aux = false;
+    for (let j = 0; j < p.head.length; j++) {
+      if (p.head[j] !== i) continue;
+      if (p.deprel[j] === 'obj') obj = true;
+      if (p.deprel[j] === 'aux' || p.deprel[j] === 'aux:pass' || p.deprel[j] === 'cop') aux = true;
+    }
+    if (obj && !aux) return i;
+    return -1;
+  }
+  return -1;
+}
 
 /** End (exclusive) of the chunk starting at `from`: MAX_WORDS words, or fewer to cut after punctuation. */
 function cutPoint(forms: readonly string[], from: number): number {

@@ -1,0 +1,186 @@
+// An event trigger read through the parse: the predicate token the trigger word is, who acts and
+// who undergoes (its arguments, mapped onto the actor mentions of the actors layer), the
+// predicates that govern it ("said that ...", "prevented ...", "plans to ..."), and the times
+// and places its own obliques name ("on Thursday", "in Raqqa"). Every actor keeps the
+// grammatical path it came from, for `analyze --explain`.
+import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
+import { predicateArguments, type Argument } from '../syntax/arguments.js';
+import { caseOf, childrenOf, headOf, subjectOf } from '../syntax/tree.js';
+import type { ActorRef, PlaceRef, SentenceInfo, TimeRef } from './sentence-index.js';
+
+export type FramePath = { actor: string; side: 'agent' | 'patient'; via: string };
+
+export type EventFrame = {
+  predicate: SyntaxToken;
+  kind: 'verb' | 'noun';
+  voice: 'active' | 'passive';
+  negated: boolean;
+  /** Whether the parse named an agent or patient phrase at all (even one holding no known actor). */
+  hasAgentPhrase: boolean;
+  hasPatientPhrase: boolean;
+  /** The parse names an agent phrase, a noun with no known actor in it ("unidentified men attacked"): no one else is the agent. */
+  hasAgentPhraseWithoutActor: boolean;
+  agents: ActorRef[];
+  patients: ActorRef[];
+  paths: FramePath[];
+  /** The chain of governing predicates, nearest first ("captured" ← "stated"). */
+  governors: { token: SyntaxToken; relation: string; agents: ActorRef[] }[];
+  /** Time and place mentions inside the predicate's own obliques (or, for an event noun, those of the verb it is an argument of). */
+  times: TimeRef[];
+  places: PlaceRef[];
+};
+
+/** Dependents that belong to a noun phrase's own words: "five SDF fighters", "IS's Wilayat Raqqa", "Abu X, a commander". */
+const CORE = new Set(['compound', 'flat', 'flat:name', 'amod', 'nmod:poss', 'det', 'det:poss', 'nummod', 'appos', 'fixed', 'goeswith', 'compound:prt', 'case']);
+/** Prepositional modifiers naming whom the people belong to: "members of IS", "fighters from the SDF", "an attack by IS". */
+const CORE_CASES = new Set(['of', 'from', 'by']);
+const PRONOUNS_PERSON = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
+const PRONOUNS_GROUP = new Set(['it', 'its', 'they', 'them', 'their', 'we', 'our']);
+/** Relations by which a predicate sits under a governing one, read for modality and attribution. */
+const GOVERNING = new Set(['ccomp', 'xcomp', 'obj', 'advcl', 'csubj', 'nsubj', 'nsubj:pass', 'parataxis']);
+const TIME_OBLIQUES = new Set(['obl', 'obl:tmod', 'obl:npmod', 'nmod', 'nmod:tmod', 'nmod:npmod', 'obl:unmarked', 'advmod']);
+
+/** The trigger's token: the word of [start, end) whose head lies outside the span. */
+export function triggerToken(sentence: ParsedSentence, start: number, end: number): SyntaxToken | undefined {
+  const inside = sentence.tokens.filter((t) => t.start < end && start < t.end);
+  if (!inside.length) return undefined;
+  const ids = new Set(inside.map((t) => t.id));
+  return inside.find((t) => !ids.has(t.head) && (t.upos === 'VERB' || t.upos === 'NOUN'))
+    ?? inside.find((t) => !ids.has(t.head)) ?? inside[0];
+}
+
+/** Ids of a noun phrase's own words, without clauses, conjuncts or unrelated prepositional phrases. */
+export function coreTokens(sentence: ParsedSentence, token: SyntaxToken): number[] {
+  const out: number[] = [];
+  const stack = [token.id];
+  const seen = new Set<number>();
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    for (const c of childrenOf(sentence, id)) {
+      if (CORE.has(c.deprel) || (c.deprel === 'nmod' && CORE_CASES.has(caseOf(sentence, c) ?? ''))) stack.push(c.id);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Actor mentions inside the argument's own phrase. */
+function actorsOf(sentence: ParsedSentence, s: SentenceInfo, token: SyntaxToken): ActorRef[] {
+  const words = coreTokens(sentence, token).map((id) => sentence.tokens[id]!);
+  return s.actors.filter((a) => words.some((w) => overlaps(a, w)));
+}
+
+function pronounKind(t: SyntaxToken): 'person' | 'group' | null {
+  if (t.upos !== 'PRON' && t.upos !== 'DET') return null;
+  const w = t.text.toLowerCase();
+  return PRONOUNS_PERSON.has(w) ? 'person' : PRONOUNS_GROUP.has(w) ? 'group' : null;
+}
+
+/**
+ * A pronoun argument ("it had captured", "they attacked"): the subject of the clause that
+ * governs it when that is compatible ("The SNA stated that it had captured"), else the nearest
+ * compatible actor before it in the sentence, else the last one of the sentence before.
+ */
+function resolvePronoun(sentence: ParsedSentence, s: SentenceInfo, prev: SentenceInfo | null, t: SyntaxToken, kind: 'person' | 'group', exclude: readonly ActorRef[]): ActorRef[] {
+  const fits = (a: ActorRef) => (kind === 'person' ? a.kind === 'person' : a.kind !== 'person' && a.kind !== 'population') && !exclude.some((x) => x.actor === a.actor);
+  for (let h = headOf(sentence, t), steps = 0; h && steps < 4; h = headOf(sentence, h), steps++) {
+    if (!GOVERNING.has(h.deprel) && h.deprel !== 'conj') continue;
+    const gov = headOf(sentence, h);
+    const subj = gov && subjectOf(sentence, gov);
+    if (subj && subj.id !== t.id) {
+      const refs = actorsOf(sentence, s, subj).filter(fits);
+      if (refs.length) return refs.slice(0, 1);
+    }
+  }
+  const before = s.actors.filter((a) => a.end <= t.start && fits(a)).at(-1);
+  if (before) return [before];
+  const last = prev?.actors.filter(fits).at(-1);
+  return last ? [last] : [];
+}
+
+function argumentActors(sentence: ParsedSentence, s: SentenceInfo, prev: SentenceInfo | null, arg: Argument, side: 'agent' | 'patient', paths: FramePath[],
+  exclude: readonly ActorRef[] = []): ActorRef[] {
+  let refs = actorsOf(sentence, s, arg.token);
+  let via = arg.via;
+  const pk = pronounKind(arg.token);
+  if (!refs.length && pk) {
+    refs = resolvePronoun(sentence, s, prev, arg.token, pk, exclude);
+    via = `${via} (pronoun "${arg.token.text}")`;
+  }
+  for (const r of refs) if (!paths.some((p) => p.actor === r.actor && p.side === side)) paths.push({ actor: r.actor, side, via });
+  return refs;
+}
+
+function unique(refs: ActorRef[]): ActorRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => !seen.has(r.actor) && seen.add(r.actor));
+}
+
+/** Mentions lying inside the subtrees of the given dependents. */
+function mentionsUnder<T extends { start: number; end: number }>(sentence: ParsedSentence, deps: SyntaxToken[], refs: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const d of deps) {
+    const words = coreTokens(sentence, d).map((id) => sentence.tokens[id]!);
+    for (const r of refs) if (!out.includes(r) && words.some((w) => overlaps(r, w))) out.push(r);
+  }
+  return out;
+}
+
+/** The frame of the trigger at [start, end) of sentence `s`, or null when the parse has no token for it. */
+export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: SentenceInfo | null, start: number, end: number,
+  patientCases: ReadonlySet<string> = new Set()): EventFrame | null {
+  const predicate = triggerToken(sentence, start, end);
+  if (!predicate) return null;
+  const args = predicateArguments(sentence, predicate);
+  // No object of its own (or one that is a word of the trigger: "opened fire on X"): a phrase
+  // with one of the frame's patient prepositions names the one acted on.
+  const ownObject = args.patients.length === 1 && args.patients[0]!.token.start >= start && args.patients[0]!.token.end <= end;
+  if (args.kind === 'verb' && (!args.patients.length || ownObject) && patientCases.size) {
+    const hosts = ownObject ? [predicate, args.patients[0]!.token] : [predicate];
+    const oblique = hosts.flatMap((h) => childrenOf(sentence, h, 'obl', 'nmod')).find((o) => o.id > predicate.id && patientCases.has(caseOf(sentence, o) ?? '') && !s.times.some((t) => overlaps(t, o)));
+    if (oblique) {
+      args.patients.length = 0;
+      args.patients.push({ token: oblique, via: `${caseOf(sentence, oblique)}-phrase` });
+      for (const c of childrenOf(sentence, oblique, 'conj')) args.patients.push({ token: c, via: `${caseOf(sentence, oblique)}-phrase + conj` });
+    } else if (ownObject) {
+      args.patients.length = 0;
+    }
+  }
+  const paths: FramePath[] = [];
+  const agents = unique(args.agents.flatMap((a) => argumentActors(sentence, s, prev, a, 'agent', paths)));
+  // "gunmen opened fire on them": a pronoun patient is not the agent of its own predicate.
+  const patients = unique(args.patients.flatMap((a) => argumentActors(sentence, s, prev, a, 'patient', paths, agents)))
+    .filter((p) => !agents.some((a) => a.actor === p.actor));
+  // An event noun often takes its day and place from the verb it is an argument of ("conducted
+  // the raid on Thursday", "the attack took place in Raqqa").
+  const obliqueHosts = [predicate];
+  if (args.kind === 'noun') {
+    const h = headOf(sentence, predicate);
+    if (h && h.upos === 'VERB' && /^(?:obj|nsubj|nsubj:pass)$/.test(predicate.deprel)) obliqueHosts.push(h);
+  }
+  const obliques = obliqueHosts.flatMap((h) => childrenOf(sentence, h).filter((c) => TIME_OBLIQUES.has(c.deprel) && !args.agents.some((a) => a.token.id === c.id) && !args.patients.some((a) => a.token.id === c.id)));
+  const governors: EventFrame['governors'] = [];
+  for (let t: SyntaxToken | undefined = predicate, steps = 0; t && steps < 4; steps++) {
+    if (!GOVERNING.has(t.deprel)) break;
+    const g = headOf(sentence, t);
+    if (!g || (g.upos !== 'VERB' && g.upos !== 'NOUN' && g.upos !== 'ADJ')) break;
+    const subj = subjectOf(sentence, g);
+    governors.push({ token: g, relation: t.deprel, agents: subj ? actorsOf(sentence, s, subj) : [] });
+    t = g;
+  }
+  return {
+    predicate, kind: args.kind, voice: args.voice, negated: args.negated,
+    hasAgentPhrase: args.agents.length > 0, hasPatientPhrase: args.patients.length > 0,
+    hasAgentPhraseWithoutActor: !agents.length && args.agents.some((a) => a.token.upos === 'NOUN' || a.token.upos === 'PROPN'),
+    agents, patients, paths, governors,
+    times: mentionsUnder(sentence, obliques, s.times),
+    // "shelled the town of X": an object may be the place acted on.
+    places: mentionsUnder(sentence, [...args.patients.map((a) => a.token), ...obliques], s.places),
+  };
+}

@@ -5,7 +5,7 @@
 // grammatical path it came from, for `analyze --explain`.
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
 import { predicateArguments, type Argument } from '../syntax/arguments.js';
-import { caseOf, childrenOf, headOf, subjectOf } from '../syntax/tree.js';
+import { agentOf, caseOf, childrenOf, headOf, subjectOf } from '../syntax/tree.js';
 import type { ActorRef, PlaceRef, SentenceInfo, TimeRef } from './sentence-index.js';
 
 export type FramePath = { actor: string; side: 'agent' | 'patient'; via: string };
@@ -133,11 +133,34 @@ function mentionsUnder<T extends { start: number; end: number }>(sentence: Parse
 }
 
 /** The frame of the trigger at [start, end) of sentence `s`, or null when the parse has no token for it. */
+export type FrameLexicon = {
+  /** Prepositions marking the one acted on when a verb has no object (the event type's `patient_cases`). */
+  patientCases?: ReadonlySet<string>;
+  /** Lemmas of support verbs ("carried out an attack"): their subject is the event noun's agent. */
+  supportVerbs?: ReadonlySet<string>;
+};
+
+const NOUN_MODIFIERS = new Set(['compound', 'amod', 'nmod:poss', 'det:poss']);
+
 export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: SentenceInfo | null, start: number, end: number,
-  patientCases: ReadonlySet<string> = new Set()): EventFrame | null {
+  lexicon: FrameLexicon = {}): EventFrame | null {
+  const patientCases = lexicon.patientCases ?? new Set<string>();
   const predicate = triggerToken(sentence, start, end);
   if (!predicate) return null;
   const args = predicateArguments(sentence, predicate);
+  if (args.kind === 'noun' && !args.agents.length) {
+    // "a U.S. drone strike", "Israeli raids", "IS attacks": a modifier naming an actor is the noun's agent.
+    for (const m of childrenOf(sentence, predicate).filter((c) => NOUN_MODIFIERS.has(c.deprel) && !(c.start >= start && c.end <= end))) {
+      if (s.actors.some((a) => overlaps(a, m))) args.agents.push({ token: m, via: `${m.deprel} modifier` });
+    }
+    // "IS carried out an attack", "an attack was launched by IS": the support verb's subject or agent.
+    const host = headOf(sentence, predicate);
+    if (!args.agents.length && host && lexicon.supportVerbs?.has(host.lemma.toLowerCase())
+      && (predicate.deprel === 'obj' || predicate.deprel === 'nsubj:pass')) {
+      const agent = predicate.deprel === 'obj' ? subjectOf(sentence, host) : agentOf(sentence, host);
+      if (agent) args.agents.push({ token: agent, via: `${predicate.deprel === 'obj' ? 'subject' : 'by-agent'} of support verb "${host.text}"` });
+    }
+  }
   // No object of its own (or one that is a word of the trigger: "opened fire on X"): a phrase
   // with one of the frame's patient prepositions names the one acted on.
   const ownObject = args.patients.length === 1 && args.patients[0]!.token.start >= start && args.patients[0]!.token.end <= end;

@@ -15,7 +15,11 @@ export const MODALITY_ORDER: Modality[] = ['negated', 'foiled', 'hypothetical', 
 const NEAR_WORDS = 3;
 
 export type ModalityCue = { modality: Modality; scope: Scope };
-export type ModalityCues = { matcher: PhraseMatcher<ModalityCue[]> };
+export type ModalityCues = {
+  matcher: PhraseMatcher<ModalityCue[]>;
+  /** Lemma of a governing predicate → the modality it gives what it governs (`governs` lists). */
+  governors: ReadonlyMap<string, Modality>;
+};
 export type ModalityHit = { modality: Modality; cue: PhraseMatch<ModalityCue[]> | null };
 
 const cache = new WeakMap<KnowledgeBase, ModalityCues>();
@@ -26,10 +30,13 @@ export function modalityCues(kb: KnowledgeBase): ModalityCues {
   const raw = kb.lexicons.get(LEXICON) ?? {};
   if (!isRecord(raw)) throw badLexicon(LEXICON, 'must map a modality to its cue lists');
   const byPhrase = new Map<string, ModalityCue[]>();
+  const governors = new Map<string, Modality>();
   for (const modality of MODALITY_ORDER) {
     const entry = raw[modality];
     if (entry === undefined) continue;
-    if (!isRecord(entry)) throw badLexicon(LEXICON, `"${modality}" must map scopes (${SCOPES.join(', ')}) to lists`);
+    if (!isRecord(entry)) throw badLexicon(LEXICON, `"${modality}" must map scopes (${SCOPES.join(', ')}, governs) to lists`);
+    // The strongest modality listing a lemma keeps it (MODALITY_ORDER is strongest first).
+    for (const lemma of stringList(LEXICON, `${modality}.governs`, entry.governs)) if (!governors.has(lemma.toLowerCase())) governors.set(lemma.toLowerCase(), modality);
     for (const scope of SCOPES) {
       for (const phrase of stringList(LEXICON, `${modality}.${scope}`, entry[scope])) {
         const key = phrase.toLowerCase();
@@ -40,7 +47,7 @@ export function modalityCues(kb: KnowledgeBase): ModalityCues {
   for (const k of Object.keys(raw)) {
     if (!MODALITY_ORDER.includes(k as Modality)) throw badLexicon(LEXICON, `unknown modality "${k}"`);
   }
-  c = { matcher: new PhraseMatcher(byPhrase) };
+  c = { matcher: new PhraseMatcher(byPhrase), governors };
   cache.set(kb, c);
   return c;
 }
@@ -95,6 +102,25 @@ export function modalityAt(
       }
       if (applies) { best = { modality: cue.modality, cue: m }; rank = r; }
     }
+  }
+  return best;
+}
+
+export type GovernedModality = { modality: Modality; governor: string; source: string | null };
+
+/**
+ * Modality an event takes from the predicates above it in the parse (nearest first): the
+ * strongest one a `governs` list names, with the subject of a reporting or claiming one as the
+ * source ("the SDF said that IS attacked": reported, by the SDF).
+ */
+export function governedModality(cues: ModalityCues, governors: readonly { token: { lemma: string; text: string }; agents: readonly { actor: string }[] }[]): GovernedModality | null {
+  let best: GovernedModality | null = null;
+  for (const g of governors) {
+    const modality = cues.governors.get(g.token.lemma.toLowerCase()) ?? cues.governors.get(g.token.text.toLowerCase());
+    if (!modality) continue;
+    const source = g.agents[0]?.actor ?? null;
+    if (!best || MODALITY_ORDER.indexOf(modality) < MODALITY_ORDER.indexOf(best.modality)) best = { modality, governor: g.token.text, source };
+    else if (best && !best.source && source && (modality === 'reported' || modality === 'claimed' || modality === 'alleged')) best.source = source;
   }
   return best;
 }

@@ -14,7 +14,7 @@ import { clauseAt } from '../../extract/clauses.js';
 import { agentAfter, inPrepositionalPhrase, isCompoundModifier, isPassive, namesOnlyAPlace, objectAfter, passerByAfter, possessorBefore, subjectBefore, sufferedBefore } from '../../extract/clause-actors.js';
 import { readStringList } from '../../knowledge/lexicon-shapes.js';
 import { FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
-import { modalityAt, modalityCues } from '../../extract/modality.js';
+import { governedModality, MODALITY_ORDER, modalityAt, modalityCues } from '../../extract/modality.js';
 import { eventDate } from '../../extract/event-date.js';
 import { eventPlaces, placeRank, usablePlaces } from '../../extract/event-place.js';
 import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
@@ -78,6 +78,15 @@ function namesCombatant(kb: KnowledgeBase, text: string, from: number, to: numbe
     combatantCache.set(kb, re);
   }
   return re.test(text.slice(from, Math.min(limit, Math.max(to, from + 40))));
+}
+
+const supportVerbsCache = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/** Lemmas of verbs whose subject carries out the event noun they take ("launched an attack"). */
+function supportVerbs(kb: KnowledgeBase): ReadonlySet<string> {
+  let set = supportVerbsCache.get(kb);
+  if (!set) supportVerbsCache.set(kb, (set = new Set(readStringList(kb.lexicons, 'support-verbs').map((w) => w.toLowerCase()))));
+  return set;
 }
 
 const memberNounsCache = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
@@ -191,7 +200,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     // The parse, where it names the trigger's arguments with known actors in them, says who
     // acts and who undergoes; the word-window reading above is the fallback.
     const parsed = syntax?.[s.index];
-    const frame = parsed ? readEventFrame(parsed, s, idx.sentences[s.index - 1] ?? null, t.start, t.end, info.patientCases) : null;
+    const frame = parsed ? readEventFrame(parsed, s, idx.sentences[s.index - 1] ?? null, t.start, t.end, { patientCases: info.patientCases, supportVerbs: supportVerbs(kb) }) : null;
     const byParse = !process.env.WF_NOPARSE && !!frame && !owner && frame.agents.length + frame.patients.length > 0;
     let type = trig.type;
     // "assassinated a commander", "captured 2 rebels": an armed victim makes it a battle-type event.
@@ -281,6 +290,27 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
           addRole(actors, claimer, 'claimant', 'subject of the claim');
           if (!actors.some((a) => a.role === info.roles.subject)) addRole(actors, claimer, info.roles.subject, 'subject of the claim');
         }
+      }
+    }
+    // The parse: a negated predicate, or one governed by a predicate that prevents, plans,
+    // claims or reports it ("prevented a bombing", "vowed to attack", "the SDF said IS attacked").
+    if (frame && !isQuoted(idx, t.start, t.end)) {
+      const rank = (m: Modality) => MODALITY_ORDER.indexOf(m) < 0 ? MODALITY_ORDER.length : MODALITY_ORDER.indexOf(m);
+      const gov = info.family === 'statement' ? null : governedModality(cues, frame.governors);
+      if (frame.negated && rank('negated') < rank(modality)) modality = 'negated';
+      else if (gov && rank(gov.modality) < rank(modality)) {
+        modality = gov.modality;
+        if (gov.source) source = gov.source;
+        // "The SDF said it had captured the village": a party telling its own act claims it.
+        if (modality === 'reported' && gov.source && actors.some((a) => a.actor === gov.source && AGENT_ROLES.has(a.role))) modality = 'claimed';
+      } else if (gov?.source && !source && (modality === 'reported' || modality === 'claimed')) source = gov.source;
+      // "prevented a bombing", "foiled an attack": the act is a foiled plot, by its plotters.
+      if (gov?.modality === 'foiled' && modality === 'foiled' && (info.family === 'violence' || type === 'prison-break')) {
+        type = 'plot-foiled';
+        info = typeInfo(kb, type);
+        const foiler = frame.governors.find((g) => cues.governors.get(g.token.lemma.toLowerCase()) === 'foiled')?.agents ?? [];
+        for (const a of actors) if (AGENT_ROLES.has(a.role)) a.role = info.roles.object;
+        addRole(actors, foiler.filter((f) => !actors.some((a) => a.actor === f.actor)), info.roles.subject, 'subject of the preventing verb');
       }
     }
     if (!source && info.roles.subject === 'speaker') source = actors.filter((a) => a.role === 'speaker').at(-1)?.actor ?? null;

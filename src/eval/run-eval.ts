@@ -83,7 +83,7 @@ export async function runEval(pipeline: Pipeline, opts: EvalOptions): Promise<Ev
 function missReasons(misses: string[]): string {
   const counts = new Map<string, number>();
   for (const m of misses) {
-    const reason = / — nearest event fails: (.+)$/.exec(m)?.[1] ?? (m.endsWith(' — no event') ? 'no event' : null);
+    const reason = / — nearest event fails: (.+?)(?: — .*)?$/.exec(m)?.[1] ?? (m.endsWith(' — no event') ? 'no event' : null);
     if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join('; ');

@@ -100,6 +100,16 @@ export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<R
       return failed;
     };
     const matches = (e: Analysis['events'][number], g: NonNullable<GoldDocument['events']>[number]) => failedChecks(e, g).length === 0;
+    // What the nearest event got wrong, in the reader's terms: the cause of the miss.
+    const detail = (e: Analysis['events'][number], g: NonNullable<GoldDocument['events']>[number], check: string): string => {
+      if (check === 'type') return `type (got ${e.type}, want ${g.types.join('/')}; trigger "${e.evidence[1]?.text ?? ''}")`;
+      if (check === 'date') return `date (got ${e.date ? `${e.date.start}..${e.date.end}` : 'none'} from ${e.date_source ?? '?'}, want ${g.date})`;
+      if (check === 'place') return `place (${e.place ? `got ${placeOf(e.place)?.name ?? e.place}` : 'not attached'}, want ${g.place})`;
+      if (check === 'actor') return `actor (got ${e.actors.map((r) => byId.get(r.actor)?.name ?? r.actor).join(', ') || 'none'}, want one of ${g.actors!.join('/')})`;
+      if (check === 'modality') return `modality (got ${e.modality}, want ${g.modality!.join('/')})`;
+      if (check === 'fatalities') return `fatalities (got ${e.fatalities ? e.fatalities.min : 'none'}, want ${g.fatalities_min})`;
+      return check;
+    };
     // Roles, on matched events whose gold says who carried out the act: right when one of `by`
     // holds an agent role and none of them a target or victim role.
     const rolesRight = (e: Analysis['events'][number], by: string[]): boolean => {
@@ -121,8 +131,8 @@ export function scoreDocument(gold: GoldDocument, analysis: Analysis): Partial<R
       }
       if (found.length) { s.goldFound++; continue; }
       // Explain the miss by the nearest output event: the one failing the fewest checks.
-      const nearest = analysis.events.map((e) => failedChecks(e, g)).sort((a, b) => a.length - b.length)[0];
-      s.misses.push(`${g.what ?? g.types.join('/')} — ${nearest ? `nearest event fails: ${nearest.join(', ')}` : 'no event'}`);
+      const nearest = analysis.events.map((e) => ({ e, failed: failedChecks(e, g) })).sort((a, b) => a.failed.length - b.failed.length)[0];
+      s.misses.push(`${g.what ?? g.types.join('/')} — ${nearest ? `nearest event fails: ${nearest.failed.join(', ')} — ${nearest.failed.map((c) => detail(nearest.e, g, c)).join('; ')}` : 'no event'}`);
     }
     for (const e of analysis.events) {
       s.outputTotal++;

@@ -19,6 +19,8 @@ export type StatisticCues = {
     injured: string[];
     /** A coder's or editor's note on the count ("fatalities coded as"), not a report. */
     notes: string[];
+    /** Lemmas of verbs whose object (or passive subject) died: the parse counts their victims. */
+    deathVerbs: ReadonlySet<string>;
   };
 };
 
@@ -43,7 +45,7 @@ export function statisticCues(kb: KnowledgeBase): StatisticCues {
     fatalities: {
       killed: list('killed'), killing: list('killing'), nouns: list('nouns'), toll: list('toll'),
       openMin: list('open_min'), approx: list('approx'), upper: list('upper'), none: list('none'),
-      injured: list('injured'), notes: list('notes'),
+      injured: list('injured'), notes: list('notes'), deathVerbs: new Set(list('death_verbs').map((w) => w.toLowerCase())),
     },
   };
   cache.set(kb, c);

@@ -18,6 +18,8 @@ import { governedModality, MODALITY_ORDER, modalityAt, modalityCues } from '../.
 import { eventDate } from '../../extract/event-date.js';
 import { eventPlaces, placeRank, usablePlaces } from '../../extract/event-place.js';
 import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
+import { parseFatalities } from '../../extract/parse-fatalities.js';
+import { statisticCues } from '../../extract/statistic-cues.js';
 import { relationCues } from '../../extract/relation-cues.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 import { phrasePattern } from '../../text/regexp-source.js';
@@ -337,7 +339,14 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       rollUpUnits(kb, idx, actors, date.whens[0]?.start ?? (published ? padDate(published, false) : null), country);
     }
     const violent = info.family === 'violence';
-    if (violent && fatalities === undefined) fatalities = findFatalities(kb, text, s.start, s.end, s.times);
+    if (violent && fatalities === undefined) {
+      fatalities = findFatalities(kb, text, s.start, s.end, s.times);
+      // No count written: the victims the parse names ("killing Ahmed and Bandar").
+      if (!fatalities && parsed) {
+        const cues = statisticCues(kb);
+        fatalities = parseFatalities(parsed, { numberWords: cues.numberWords, deathVerbs: cues.fatalities.deathVerbs });
+      }
+    }
     let fat = violent ? fatalities ?? null : null;
     // "assassinated a colonel", "shot dead two men": the word says someone died.
     if (trig.impliesDeath && (!fat || fat.max === 0)) {

@@ -59,6 +59,12 @@ export type EventOut = {
   fatalities: { min: number; max: number | null } | null;
   modality: Modality; source: string | null;
   summary: string; evidence: Span[]; confidence: number;
+  /**
+   * A refinement of `type` the v1 type list lacks (extension to the contract; `type` keeps the v1
+   * value): "detainee-transfer", "release", "handover" (of a prison, camp or base), "air" (a strike
+   * from the air), "suicide", "ied", ... from the trigger group; null when none.
+   */
+  subtype?: string | null;
   /** Where the date came from: the predicate's own time phrase, its sentence, the paragraph, or the publication (extension to the contract). */
   date_source?: 'predicate' | 'sentence' | 'paragraph' | 'published' | 'none';
   /** How each role was read: the parse relation or the word-window rule (extension to the contract; `analyze --explain`). */

@@ -5,10 +5,10 @@
 // grammatical path it came from, for `analyze --explain`.
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
 import { predicateArguments, type Argument } from '../syntax/arguments.js';
-import { agentOf, caseOf, childrenOf, headOf, subjectOf } from '../syntax/tree.js';
+import { agentOf, caseOf, childrenOf, headOf, subjectOf, subtreeSpan } from '../syntax/tree.js';
 import type { ActorRef, PlaceRef, SentenceInfo, TimeRef } from './sentence-index.js';
 
-export type FramePath = { actor: string; side: 'agent' | 'patient'; via: string };
+export type FramePath = { actor: string; side: 'agent' | 'patient' | 'recipient'; via: string };
 
 export type EventFrame = {
   predicate: SyntaxToken;
@@ -20,8 +20,12 @@ export type EventFrame = {
   hasPatientPhrase: boolean;
   /** The parse names an agent phrase, a noun with no known actor in it ("unidentified men attacked"): no one else is the agent. */
   hasAgentPhraseWithoutActor: boolean;
+  /** Character spans of the patient phrases' whole subtrees ("85 targets ... used by militias"). */
+  patientSpans: { start: number; end: number }[];
   agents: ActorRef[];
   patients: ActorRef[];
+  /** Who receives what the act hands on ("to the Syrian army"). */
+  recipients: ActorRef[];
   paths: FramePath[];
   /** The chain of governing predicates, nearest first ("captured" ← "stated"). */
   governors: { token: SyntaxToken; relation: string; agents: ActorRef[] }[];
@@ -104,7 +108,7 @@ function resolvePronoun(sentence: ParsedSentence, s: SentenceInfo, prev: Sentenc
   return last ? [last] : [];
 }
 
-function argumentActors(sentence: ParsedSentence, s: SentenceInfo, prev: SentenceInfo | null, arg: Argument, side: 'agent' | 'patient', paths: FramePath[],
+function argumentActors(sentence: ParsedSentence, s: SentenceInfo, prev: SentenceInfo | null, arg: Argument, side: FramePath['side'], paths: FramePath[],
   exclude: readonly ActorRef[] = []): ActorRef[] {
   let refs = actorsOf(sentence, s, arg.token);
   let via = arg.via;
@@ -138,9 +142,12 @@ export type FrameLexicon = {
   patientCases?: ReadonlySet<string>;
   /** Lemmas of support verbs ("carried out an attack"): their subject is the event noun's agent. */
   supportVerbs?: ReadonlySet<string>;
+  /** Prepositions marking who receives what the act hands on (the type's `recipient_cases`). */
+  recipientCases?: ReadonlySet<string>;
 };
 
 const NOUN_MODIFIERS = new Set(['compound', 'amod', 'nmod:poss', 'det:poss']);
+const NOUN_DATE_MODIFIERS = new Set(['compound', 'nummod', 'amod', 'nmod:poss', 'nmod:tmod', 'nmod:unmarked']);
 
 export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: SentenceInfo | null, start: number, end: number,
   lexicon: FrameLexicon = {}): EventFrame | null {
@@ -180,6 +187,11 @@ export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: 
   // "gunmen opened fire on them": a pronoun patient is not the agent of its own predicate.
   const patients = unique(args.patients.flatMap((a) => argumentActors(sentence, s, prev, a, 'patient', paths, agents)))
     .filter((p) => !agents.some((a) => a.actor === p.actor));
+  const recipientPhrases = lexicon.recipientCases?.size
+    ? childrenOf(sentence, predicate, 'obl', 'nmod').filter((o) => o.id > predicate.id && lexicon.recipientCases!.has(caseOf(sentence, o) ?? ''))
+    : [];
+  const recipients = unique(recipientPhrases.flatMap((o) => argumentActors(sentence, s, prev, { token: o, via: `${caseOf(sentence, o)}-phrase` }, 'recipient', paths)))
+    .filter((r) => !agents.some((a) => a.actor === r.actor) && !patients.some((p) => p.actor === r.actor));
   // An event noun often takes its day and place from the verb it is an argument of ("conducted
   // the raid on Thursday", "the attack took place in Raqqa").
   const obliqueHosts = [predicate];
@@ -188,6 +200,8 @@ export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: 
     if (h && h.upos === 'VERB' && /^(?:obj|nsubj|nsubj:pass)$/.test(predicate.deprel)) obliqueHosts.push(h);
   }
   const obliques = obliqueHosts.flatMap((h) => childrenOf(sentence, h).filter((c) => TIME_OBLIQUES.has(c.deprel) && !args.agents.some((a) => a.token.id === c.id) && !args.patients.some((a) => a.token.id === c.id)));
+  // "the January 28 drone strike", "the 2014 invasion": a date modifying an event noun is its own.
+  const dateModifiers = args.kind === 'noun' ? childrenOf(sentence, predicate).filter((c) => NOUN_DATE_MODIFIERS.has(c.deprel) && !(c.start >= start && c.end <= end)) : [];
   const governors: EventFrame['governors'] = [];
   for (let t: SyntaxToken | undefined = predicate, steps = 0; t && steps < 4; steps++) {
     if (!GOVERNING.has(t.deprel)) break;
@@ -201,8 +215,9 @@ export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: 
     predicate, kind: args.kind, voice: args.voice, negated: args.negated,
     hasAgentPhrase: args.agents.length > 0, hasPatientPhrase: args.patients.length > 0,
     hasAgentPhraseWithoutActor: !agents.length && args.agents.some((a) => a.token.upos === 'NOUN' || a.token.upos === 'PROPN'),
-    agents, patients, paths, governors,
-    times: mentionsUnder(sentence, obliques, s.times),
+    patientSpans: args.patients.map((a) => subtreeSpan(sentence, a.token)),
+    agents, patients, recipients, paths, governors,
+    times: mentionsUnder(sentence, [...dateModifiers, ...obliques], s.times),
     // "shelled the town of X": an object may be the place acted on.
     places: mentionsUnder(sentence, [...args.patients.map((a) => a.token), ...obliques], s.places),
   };

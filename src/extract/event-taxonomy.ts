@@ -24,6 +24,8 @@ export type EventTypeInfo = {
   plover: string | null;
   /** Prepositions marking the one acted on when a verb has no object ("fired on X"). */
   patientCases: ReadonlySet<string>;
+  /** Prepositions marking who receives what the act hands on ("handed over the dam to X", "transferred to Iraq"): beneficiary. */
+  recipientCases: ReadonlySet<string>;
 };
 
 const cache = new WeakMap<KnowledgeBase, ReadonlyMap<EventType, EventTypeInfo>>();
@@ -72,6 +74,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
       stateActor: overrideOf(type, 'state_actor', v.state_actor),
       plover: typeof v.plover === 'string' ? v.plover : null,
       patientCases: new Set(stringList(LEXICON, `${type}.patient_cases`, v.patient_cases).map((c) => c.toLowerCase())),
+      recipientCases: new Set(stringList(LEXICON, `${type}.recipient_cases`, v.recipient_cases).map((c) => c.toLowerCase())),
     });
   }
   t = out;
@@ -81,7 +84,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
 
 const DEFAULT_INFO: EventTypeInfo = {
   family: 'other', roles: { subject: 'participant', object: 'target' }, symmetric: false, needsActor: true, minParties: 1,
-  acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null, patientCases: new Set(),
+  acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null, patientCases: new Set(), recipientCases: new Set(),
 };
 
 export function typeInfo(kb: KnowledgeBase, type: EventType): EventTypeInfo {
@@ -90,8 +93,12 @@ export function typeInfo(kb: KnowledgeBase, type: EventType): EventTypeInfo {
 
 /** The ACLED mapping of one event, refined by trigger subtype and by the kinds of its actors. */
 export function acledFor(info: EventTypeInfo, subtype: string | null, perpetratorKinds: ActorKind[], targetKinds: ActorKind[]): Acled | null {
+  const sub = subtype ? info.subtypes.get(subtype) : undefined;
+  // A subtype that moves the event to another ACLED category ("handover": a non-violent transfer,
+  // not a battle) says more than who carried it out.
+  if (sub && info.acled && sub.event_type !== info.acled.event_type) return sub;
   if (info.stateActor && perpetratorKinds.some((k) => info.stateActor!.kinds.includes(k))) return info.stateActor.acled;
-  if (subtype && info.subtypes.has(subtype)) return info.subtypes.get(subtype)!;
+  if (sub) return sub;
   if (info.armedTarget && targetKinds.some((k) => info.armedTarget!.kinds.includes(k))) return info.armedTarget.acled;
   return info.acled;
 }

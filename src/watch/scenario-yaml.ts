@@ -5,12 +5,9 @@ import { isMap, isSeq, LineCounter, parseDocument, stringify, type Document } fr
 import type { EventType, Modality, Predicate } from '../analysis/types.js';
 import type { BBox, IndicatorDef, Region, ScenarioDef, Threshold } from './types.js';
 
-export const EVENT_TYPES: readonly EventType[] = [
-  'attack', 'bombing', 'armed-clash', 'assassination', 'abduction', 'arrest', 'plot-foiled', 'prison-break',
-  'meeting', 'statement', 'threat', 'propaganda-release', 'recruitment-appeal', 'funding', 'smuggling',
-  'arms-transfer', 'cooperation', 'facilitation', 'territorial-change', 'withdrawal', 'deployment', 'agreement',
-  'sanction', 'political', 'protest', 'other',
-];
+// The contract's event types: one list, kept with the trigger reader.
+import { EVENT_TYPES } from '../extract/event-triggers.js';
+export { EVENT_TYPES };
 export const PREDICATES: readonly Predicate[] = [
   'cooperates_with', 'supports', 'funds', 'pays', 'supplies', 'commands', 'allied_with', 'hostile_to', 'rival_of',
   'fights', 'attacks', 'threatens', 'member_of', 'leader_of', 'spokesperson_of', 'media_arm_of', 'part_of',

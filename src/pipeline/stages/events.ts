@@ -202,8 +202,8 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     // The parse, where it names the trigger's arguments with known actors in them, says who
     // acts and who undergoes; the word-window reading above is the fallback.
     const parsed = syntax?.[s.index];
-    const frame = parsed ? readEventFrame(parsed, s, idx.sentences[s.index - 1] ?? null, t.start, t.end, { patientCases: info.patientCases, supportVerbs: supportVerbs(kb) }) : null;
-    const byParse = !process.env.WF_NOPARSE && !!frame && !owner && frame.agents.length + frame.patients.length > 0;
+    const frame = parsed ? readEventFrame(parsed, s, idx.sentences[s.index - 1] ?? null, t.start, t.end, { patientCases: info.patientCases, supportVerbs: supportVerbs(kb), recipientCases: info.recipientCases }) : null;
+    const byParse = !!frame && !owner && frame.agents.length + frame.patients.length > 0;
     let type = trig.type;
     // "assassinated a commander", "captured 2 rebels": an armed victim makes it a battle-type event.
     const victims = byParse ? frame.patients : passive ? subject : object;
@@ -223,7 +223,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       // A role the parse left empty is filled from the word-window reading, when that actor has
       // no other role in the parse ("On 8 May, TMF in cooperation with X killed ...": a fronted
       // date the parser misattaches).
-      const placed = new Set([...frame.agents, ...frame.patients].map((a) => a.actor));
+      const placed = new Set([...frame.agents, ...frame.patients, ...frame.recipients].map((a) => a.actor));
       const windowAgents = passive ? agent : trig.pos === 'noun' && agent.length ? agent : subject;
       const windowPatients = passive ? subject : object;
       // A window group that holds the parse's own agent extends it (a list the parser split:
@@ -237,7 +237,12 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       if (frame.patients.length) {
         addRole(actors, frame.patients, info.roles.object, parsePath('patient'));
         addRole(actors, extend(frame.patients, windowPatients, frame.agents).filter((a) => !actors.some((x) => x.actor === a.actor)), info.roles.object, 'word window: the group the parse patient is listed in');
-      } else addRole(actors, windowPatients.filter((a) => !placed.has(a.actor) && !actors.some((x) => x.actor === a.actor)), info.roles.object, 'word window (parse named no patient)');
+      } else {
+        // A patient phrase with no known actor of its own: a window name inside that phrase's
+        // subtree ("85 targets used by Iran-backed militias"), never one outside it ("in Syria").
+        const inPhrase = (a: ActorRef) => !frame.hasPatientPhrase || frame.patientSpans.some((p) => a.start >= p.start && a.end <= p.end);
+        addRole(actors, windowPatients.filter((a) => inPhrase(a) && !placed.has(a.actor) && !actors.some((x) => x.actor === a.actor)), info.roles.object, 'word window (parse named no patient)');
+      }
     } else if (info.symmetric) {
       addRole(actors, [...subject, ...agent, ...object], info.roles.subject, 'word window: actors of the clause');
     } else if (passive) {
@@ -257,6 +262,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       addRole(actors, object, info.roles.object, 'word window: object after the trigger');
     }
     addRole(actors, evoked, info.roles.subject, 'the trigger names the actor');
+    if (frame) addRole(actors, frame.recipients.filter((r) => !actors.some((a) => a.actor === r.actor)), 'beneficiary', (r) => `parse: ${frame.paths.find((p) => p.actor === r.actor && p.side === 'recipient')?.via ?? 'recipient'} of "${frame.predicate.text}"`);
     // A blast that hit whoever passed by ("... when QSD passed by it"), or one named as what
     // killed someone ("a commander was killed when an IED exploded"): the target outside the clause.
     if (info.family === 'violence' && !info.symmetric && !actors.some((a) => a.role === info.roles.object)) {
@@ -323,12 +329,12 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     const own = frame?.places.filter((p) => usablePlaces(text, s).includes(p))
       .sort((a, b) => placeRank(idx, a.place) - placeRank(idx, b.place))[0];
     // Prepositional phrases are where the parser errs most: only a place more precise than the window's choice.
-    if (!process.env.WF_NOPLACE && own && allPlaces[0]?.place !== own.place && (!allPlaces[0] || placeRank(idx, own.place) < placeRank(idx, allPlaces[0].place))) allPlaces = allPlaces.some((p) => p.place === own.place) ? [own, ...allPlaces.filter((p) => p.place !== own.place)] : [own];
+    if (own && allPlaces[0]?.place !== own.place && (!allPlaces[0] || placeRank(idx, own.place) < placeRank(idx, allPlaces[0].place))) allPlaces = allPlaces.some((p) => p.place === own.place) ? [own, ...allPlaces.filter((p) => p.place !== own.place)] : [own];
     const place = allPlaces[0] ?? null;
     let date = eventDate(text, idx.sentences, s, t.start, published);
     let dateSource: NonNullable<EventOut['date_source']> = date.source;
     // The predicate's own time phrase ("raided the village on Thursday") beats the nearest time of the sentence.
-    if (!process.env.WF_NODATE && frame?.times.length) {
+    if (frame?.times.length) {
       date = { whens: frame.times.map((m) => ({ ...m.when })), source: 'sentence', mentions: frame.times };
       dateSource = 'predicate';
     }
@@ -396,6 +402,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       out.push({
         type,
         acled: acledFor(info, trig.subtype, perpKinds, targetKinds),
+        subtype: trig.subtype,
         plover: info.plover,
         date: when,
         place: at?.place ?? null,
@@ -422,7 +429,7 @@ function actorIds(d: Draft): Set<string> {
 }
 
 function dedupeKey(d: Draft): string {
-  return [d.type, [...actorIds(d)].sort().join('+'), d.date ? `${d.date.start}/${d.date.end}` : '-', d.place ?? '-'].join('|');
+  return [d.type, d.subtype ?? '', [...actorIds(d)].sort().join('+'), d.date ? `${d.date.start}/${d.date.end}` : '-', d.place ?? '-'].join('|');
 }
 
 function absorb(into: Draft, from: Draft): void {
@@ -442,7 +449,7 @@ function absorb(into: Draft, from: Draft): void {
  * agents ("A shelled B and C shelled D" is two events), no actor on both sides.
  */
 function sameHappening(a: Draft, b: Draft): boolean {
-  if (a.sentence !== b.sentence || a.type !== b.type || a.place !== b.place
+  if (a.sentence !== b.sentence || a.type !== b.type || (a.subtype ?? null) !== (b.subtype ?? null) || a.place !== b.place
     || `${a.date?.start}/${a.date?.end}` !== `${b.date?.start}/${b.date?.end}`) return false;
   const side = (d: Draft, agent: boolean) => new Set(d.actors.filter((x) => AGENT_ROLES.has(x.role) === agent).map((x) => x.actor));
   const [agentsA, agentsB, othersA, othersB] = [side(a, true), side(b, true), side(a, false), side(b, false)];
@@ -464,7 +471,7 @@ function merge(drafts: Draft[]): Draft[] {
     if (same) { absorb(same, d); continue; }
     if (!d.ownDate) {
       const ids = actorIds(d);
-      const host = [...out].reverse().find((p) => p.paragraph === d.paragraph && p.family === d.family
+      const host = [...out].reverse().find((p) => p.paragraph === d.paragraph && p.family === d.family && (p.family !== 'other' || p.subtype === d.subtype)
         && d.sentence - p.sentence <= 2 && d.sentence !== p.sentence && [...ids].every((id) => actorIds(p).has(id)));
       if (host) { absorb(host, d); continue; }
     }

@@ -14,6 +14,8 @@ import { MODEL_FILE } from '../src/syntax/model.js';
 import { parse, trainParser, type ParserModel, type TrainSentence } from '../src/syntax/parser.js';
 import { coarseTags, tagForms, trainTagger, uposAccuracy } from '../src/syntax/tagger.js';
 import { readTreebank, type GoldSentence } from '../src/syntax/treebank.js';
+import { augmentWithFrontedDates } from '../src/syntax/augment.js';
+import { seededRandom } from '../src/seeded-random.js';
 import { wordValues } from '../src/syntax/word-features.js';
 
 const { values } = parseArgs({
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     'parser-epochs': { type: 'string', default: '10' },
     folds: { type: 'string', default: '4' },
     seed: { type: 'string', default: '1' },
+    // Share of training sentences copied with a dated opening ("On 8 May 2020, ..."): see src/syntax/augment.ts.
+    'fronted-dates': { type: 'string', default: '0.1' },
   },
 });
 const dir = resolve(values.treebank!);
@@ -45,6 +49,9 @@ const log = (line: string) => process.stdout.write(`[${((Date.now() - started) /
 const train: GoldSentence[] = TRAIN.flatMap((f) => readTreebank(readFileSync(join(dir, f), 'utf8')));
 const dev = readTreebank(readFileSync(join(dir, HELD_OUT), 'utf8'));
 log(`read ${train.length} training sentences (${train.reduce((n, s) => n + s.forms.length, 0)} words), ${dev.length} held-out (${HELD_OUT})`);
+const augmented = augmentWithFrontedDates(train, Number(values['fronted-dates']), seededRandom(seed + 1000));
+train.push(...augmented);
+log(`augmented: ${augmented.length} copies with a dated opening`);
 
 log('tagger: training on all training sentences');
 const tagger = trainTagger(train, { epochs: taggerEpochs, seed, log, heldOut: dev });

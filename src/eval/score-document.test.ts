@@ -36,7 +36,7 @@ test('a miss names the checks the nearest output event fails', () => {
   // Placed in Damascus (over 200 km away) with the wrong death toll.
   const s = scoreDocument(gold, analysis({ lat: 33.51, lon: 36.29 }, 3));
   assert.equal(s.events?.goldFound, 0);
-  assert.deepEqual(s.events?.misses, ['IS attack on Palmyra post — nearest event fails: place, fatalities']);
+  assert.deepEqual(s.events?.misses, ['IS attack on Palmyra post — nearest event fails: place, fatalities — place (got Palmyra, want Palmyra); fatalities (got 3, want 4)']);
   assert.match(s.places?.misses[0] ?? '', /^Palmyra \(found at .* km off, allowed 25\)$/);
 });
 
@@ -44,4 +44,16 @@ test('a document with no output event says so', () => {
   const a = analysis({ lat: 34.55, lon: 38.28 }, 4);
   a.events = [];
   assert.deepEqual(scoreDocument(gold, a).events?.misses, ['IS attack on Palmyra post — no event']);
+});
+
+test('roles are scored on matched events whose gold says who carried out the act', () => {
+  const right = scoreDocument({ ...gold, events: [{ ...gold.events![0]!, by: ['ISIS'] }] }, analysis({ lat: 34.55, lon: 38.28 }, 4));
+  assert.deepEqual([right.roles?.goldTotal, right.roles?.goldFound], [1, 1]);
+  const a = analysis({ lat: 34.55, lon: 38.28 }, 4);
+  a.events[0]!.actors = [{ actor: 'a1', role: 'target' }];
+  const inverted = scoreDocument({ ...gold, events: [{ ...gold.events![0]!, by: ['ISIS'] }] }, a);
+  assert.deepEqual([inverted.roles?.goldTotal, inverted.roles?.goldFound], [1, 0]);
+  assert.match(inverted.roles?.misses[0] ?? '', /by ISIS; got Islamic State=target/);
+  // No `by`: no roles to score.
+  assert.equal(scoreDocument(gold, a).roles, undefined);
 });

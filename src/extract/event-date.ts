@@ -10,7 +10,8 @@ export type EventDate = { whens: When[]; source: 'sentence' | 'paragraph' | 'pub
 
 const COORDINATED = /^(?:\s|,|and\b|or\b|&)*$/i;
 
-function coordinatedGroup(times: TimeRef[], text: string, i: number): TimeRef[] {
+/** The time at `i` with the times coordinated to it ("in 2014 and 2018"). */
+export function coordinatedGroup(times: readonly TimeRef[], text: string, i: number): TimeRef[] {
   const group = [times[i]!];
   for (let j = i - 1; j >= 0 && COORDINATED.test(text.slice(times[j]!.end, group[0]!.start)); j--) group.unshift(times[j]!);
   for (let j = i + 1; j < times.length && COORDINATED.test(text.slice(group.at(-1)!.end, times[j]!.start)); j++) group.push(times[j]!);

@@ -5,7 +5,7 @@
 // grammatical path it came from, for `analyze --explain`.
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
 import { predicateArguments, type Argument } from '../syntax/arguments.js';
-import { agentOf, caseOf, childrenOf, headOf, subjectOf, subtreeSpan } from '../syntax/tree.js';
+import { agentOf, caseOf, childrenOf, clauseHead as clauseHeadOf, clauseOf, headOf, subjectOf, subtreeSpan } from '../syntax/tree.js';
 import type { ActorRef, PlaceRef, SentenceInfo, TimeRef } from './sentence-index.js';
 
 export type FramePath = { actor: string; side: 'agent' | 'patient' | 'recipient'; via: string };
@@ -136,6 +136,24 @@ function mentionsUnder<T extends { start: number; end: number }>(sentence: Parse
   return out;
 }
 
+/**
+ * Times of a verb's own clause (not of the clauses embedded in it): "were killed by X in Karmel
+ * on 4 May" keeps its day however low the parser hangs the date.
+ */
+function clauseTimes(sentence: ParsedSentence, verb: SyntaxToken, times: readonly TimeRef[]): TimeRef[] {
+  const ids = new Set(clauseOf(sentence, verb));
+  // A non-finite complement ("let IS advance to attack X", "tried to storm") happens when its
+  // governing clause says: that clause's times count too. Not a reported one ("said on Monday that ...").
+  for (let h = clauseHeadOf(sentence, verb), steps = 0; h && h.deprel === 'xcomp' && steps < 4; steps++) {
+    const g = headOf(sentence, h);
+    if (!g) break;
+    for (const id of clauseOf(sentence, g)) ids.add(id);
+    h = clauseHeadOf(sentence, g);
+  }
+  const words = [...ids].map((id) => sentence.tokens[id]!);
+  return times.filter((t) => words.some((w) => overlaps(t, w)));
+}
+
 /** The frame of the trigger at [start, end) of sentence `s`, or null when the parse has no token for it. */
 export type FrameLexicon = {
   /** Prepositions marking the one acted on when a verb has no object (the event type's `patient_cases`). */
@@ -187,8 +205,11 @@ export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: 
   // "gunmen opened fire on them": a pronoun patient is not the agent of its own predicate.
   const patients = unique(args.patients.flatMap((a) => argumentActors(sentence, s, prev, a, 'patient', paths, agents)))
     .filter((p) => !agents.some((a) => a.actor === p.actor));
+  // The to-phrase may hang from the verb or, as the parser often attaches it, from the thing
+  // handed on ("handed over the dam to X").
+  const recipientHosts = [predicate, ...childrenOf(sentence, predicate, 'obj', 'obl').filter((c) => c.id > predicate.id)];
   const recipientPhrases = lexicon.recipientCases?.size
-    ? childrenOf(sentence, predicate, 'obl', 'nmod').filter((o) => o.id > predicate.id && lexicon.recipientCases!.has(caseOf(sentence, o) ?? ''))
+    ? recipientHosts.flatMap((h) => childrenOf(sentence, h, 'obl', 'nmod')).filter((o) => o.id > predicate.id && lexicon.recipientCases!.has(caseOf(sentence, o) ?? ''))
     : [];
   const recipients = unique(recipientPhrases.flatMap((o) => argumentActors(sentence, s, prev, { token: o, via: `${caseOf(sentence, o)}-phrase` }, 'recipient', paths)))
     .filter((r) => !agents.some((a) => a.actor === r.actor) && !patients.some((p) => p.actor === r.actor));
@@ -217,7 +238,7 @@ export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: 
     hasAgentPhraseWithoutActor: !agents.length && args.agents.some((a) => a.token.upos === 'NOUN' || a.token.upos === 'PROPN'),
     patientSpans: args.patients.map((a) => subtreeSpan(sentence, a.token)),
     agents, patients, recipients, paths, governors,
-    times: mentionsUnder(sentence, [...dateModifiers, ...obliques], s.times),
+    times: args.kind === 'verb' ? clauseTimes(sentence, predicate, s.times) : mentionsUnder(sentence, [...dateModifiers, ...obliques], s.times),
     // "shelled the town of X": an object may be the place acted on.
     places: mentionsUnder(sentence, [...args.patients.map((a) => a.token), ...obliques], s.places),
   };

@@ -50,7 +50,8 @@ function verbArguments(sentence: ParsedSentence, v: SyntaxToken): Pick<Predicate
   // "gunmen attacking the convoy" (active: the noun acts).
   // (A verb with a subject of its own is a clause, however the parser labelled it.)
   if (v.deprel === 'acl' && head && !childOf(sentence, v, 'nsubj', 'nsubj:pass')) {
-    if (v.xpos === 'VBN') {
+    // A passive participle takes no direct object: "gunmen opened fire" tagged VBN is a past tense.
+    if (v.xpos === 'VBN' && !childOf(sentence, v, 'obj')) {
       const by = agentOf(sentence, v);
       return { voice: 'passive', agents: withConjuncts(sentence, by ? { token: by, via: 'by-phrase' } : null), patients: withConjuncts(sentence, { token: head, via: 'modified noun (participle)' }) };
     }

@@ -66,7 +66,7 @@ export function deriveFeats(
 ): Feats[] {
   const n = forms.length;
   // Per word: bit flags about its children, and the index of its nominal subject (-1 when none).
-  const PASS = 1, AUX = 2, SUBJ = 4, MARK_TO = 8, PERFECT = 16;
+  const PASS = 1, AUX = 2, SUBJ = 4, MARK_TO = 8, PERFECT = 16, OBJ = 32;
   const flags = new Uint8Array(n);
   const subj = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -78,6 +78,7 @@ export function deriveFeats(
     if (rel === 'aux' && HAVE.has(lower(forms[i]))) flags[h]! |= PERFECT;
     if (SUBJECT.has(rel)) { flags[h]! |= SUBJ; if (subj[h] === -1 && rel !== 'expl') subj[h] = i; }
     if ((rel === 'mark' || rel === 'aux') && lower(forms[i]) === 'to') flags[h]! |= MARK_TO;
+    if (rel === 'obj') flags[h]! |= OBJ;
   }
 
   // Passive, as UD English marks it: a passive auxiliary or subject (or an agent); otherwise any
@@ -91,7 +92,9 @@ export function deriveFeats(
     if (!p && xpos[i] === 'VBN' && !(flags[i]! & PERFECT)) {
       const h = head[i] ?? -1;
       if (deprel[i] === 'conj' && !(flags[i]! & (AUX | SUBJ)) && h >= 0 && h < n && depth < 64 && xpos[h] === 'VBN') p = isPassive(h, depth + 1);
-      else p = !(flags[i]! & AUX);
+      // A bare participle with its own subject and a direct object is a past tense the tagger
+      // misread ("forces conducted airstrikes"): a passive takes no object.
+      else p = !(flags[i]! & AUX) && (flags[i]! & (SUBJ | OBJ)) !== (SUBJ | OBJ);
     }
     passive[i] = p ? 1 : -1;
     return p;

@@ -11,6 +11,7 @@ import { findPackMentions, type PackHit } from '../../actors/find-pack-mentions.
 import { findUnknownActors, foldTokens, type NamePatterns } from '../../actors/find-unknown-actors.js';
 import { resolveDefiniteDescriptions, resolvePossessivePronouns, resolveSurnames, type CorefRule, type LinkedMention, type WholeOf } from '../../actors/coreference.js';
 import type { Mention, Sentence, Stage } from '../stage.js';
+import { dropLocativeStates } from '../../actors/locative-states.js';
 import { sentenceIndexBefore } from '../sentence-lookup.js';
 import { curatedPlaceCountries } from '../../geo/place-countries.js';
 import { eventTriggers } from '../../extract/event-triggers.js';
@@ -438,14 +439,29 @@ function assemble(linked: LinkedMention[], kb: KnowledgeBase, _tokens: Token[], 
   return { actors: [...byKey.values()], mentions };
 }
 
+const placeNounCache = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/** Nouns for a place or part of one ("province", "north", "capital"): a state owning one is named as a location. */
+function placeNouns(kb: KnowledgeBase): ReadonlySet<string> {
+  let set = placeNounCache.get(kb);
+  if (!set) {
+    const cues = kb.lexicons.get('place-cues') as Record<string, unknown> | undefined;
+    const words = ['admin1', 'near', 'feature', 'setting', 'extent', 'part_of_country'].flatMap((k) => readStringList(new Map([[k, cues?.[k]]]), k));
+    set = new Set(words.map((w) => w.toLowerCase()));
+    placeNounCache.set(kb, set);
+  }
+  return set;
+}
+
 const stage: Stage = {
   name: 'actors',
-  requires: ['sentences'],
+  requires: ['sentences', 'syntax'],
   run({ document, layers, kb }) {
     // The places stage runs later (it needs the actor mentions); a common noun's country may
     // need the document's places now, found without them.
     const placeCountries = () => curatedPlaceCountries(kb.gazetteer, document.text);
-    return extractActors(document.text, document.published, layers.sentences ?? [], layers.times ?? [], kb, placeCountries);
+    const found = extractActors(document.text, document.published, layers.sentences ?? [], layers.times ?? [], kb, placeCountries);
+    return layers.syntax ? dropLocativeStates(found, layers.syntax, layers.sentences ?? [], placeNouns(kb)) : found;
   },
 };
 export default stage;

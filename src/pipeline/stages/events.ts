@@ -15,7 +15,7 @@ import { agentAfter, inPrepositionalPhrase, isCompoundModifier, isPassive, names
 import { readStringList } from '../../knowledge/lexicon-shapes.js';
 import { FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
 import { governedModality, MODALITY_ORDER, modalityAt, modalityCues } from '../../extract/modality.js';
-import { eventDate } from '../../extract/event-date.js';
+import { coordinatedGroup, eventDate } from '../../extract/event-date.js';
 import { eventPlaces, placeRank, usablePlaces } from '../../extract/event-place.js';
 import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
 import { parseFatalities } from '../../extract/parse-fatalities.js';
@@ -335,7 +335,12 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     let dateSource: NonNullable<EventOut['date_source']> = date.source;
     // The predicate's own time phrase ("raided the village on Thursday") beats the nearest time of the sentence.
     if (frame?.times.length) {
-      date = { whens: frame.times.map((m) => ({ ...m.when })), source: 'sentence', mentions: frame.times };
+      // The predicate's own time nearest before it (else the first after), with the times
+      // coordinated to it ("on 2 and 3 May"), as for the sentence's times.
+      let nearest = 0;
+      for (let i = 0; i < frame.times.length; i++) if (frame.times[i]!.end <= t.start) nearest = i;
+      const group = coordinatedGroup(frame.times, text, nearest);
+      date = { whens: group.map((m) => ({ ...m.when })), source: 'sentence', mentions: group };
       dateSource = 'predicate';
     }
     // A sentence about an event told before ("The recording included ...") is dated by it.

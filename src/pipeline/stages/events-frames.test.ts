@@ -1,0 +1,83 @@
+// Events read through the parse (the trained model the syntax stage loads): roles through
+// relative clauses and passives, modality from governing verbs, support verbs, victims counted
+// from their names, recipients of a handover, and the path each role came from.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import events from './events.js';
+import syntax from './syntax.js';
+import { testKb } from '../../extract/test-kb.js';
+import { buildLayers, testDocument, type ActorSpec, type PlaceSpec, type TimeSpec } from '../../extract/test-layers.js';
+import type { EventOut } from '../../analysis/types.js';
+
+function run(text: string, spec: { actors?: ActorSpec[]; places?: PlaceSpec[]; times?: TimeSpec[] }): EventOut[] {
+  const kb = testKb();
+  const document = testDocument(text, '2021-05');
+  const layers = buildLayers(text, spec);
+  const parsed = syntax.run({ document, layers, kb }).syntax!;
+  return events.run({ document, layers: { ...layers, syntax: parsed }, kb }).events!;
+}
+const rolesOf = (e: EventOut | undefined, id: string) => e?.actors.filter((a) => a.actor === id).map((a) => a.role) ?? [];
+const BANNER: ActorSpec = { name: 'Blue Banner', kind: 'armed-group' };
+const CELLS: ActorSpec = { name: 'Night Cells', kind: 'armed-group' };
+
+test('a relative clause does not make the victims the attackers', () => {
+  const text = 'An attack that killed five Blue Banner fighters was claimed by the Night Cells.';
+  const all = run(text, { actors: [BANNER, CELLS] });
+  const killing = all.find((e) => e.evidence[1]?.text === 'killed') ?? all[0];
+  assert.ok(killing, 'an event');
+  assert.ok(!rolesOf(killing, 'a1').includes('perpetrator'), JSON.stringify(killing.actors));
+  assert.ok(rolesOf(killing, 'a1').includes('target'));
+});
+
+test('the by-agent of a passive is the perpetrator, its subject the target', () => {
+  const text = 'Two Blue Banner activists were killed by the Night Cells in Karmel on 4 May 2021.';
+  const [e] = run(text, { actors: [{ name: 'Blue Banner', kind: 'political-party' }, CELLS], places: [{ name: 'Karmel' }], times: [{ text: '4 May 2021', start: '2021-05-04' }] });
+  assert.deepEqual(rolesOf(e, 'a2'), ['perpetrator']);
+  assert.deepEqual(rolesOf(e, 'a1'), ['target']);
+  assert.equal(e?.date_source, 'predicate');
+  assert.match(e?.roles_via?.find((r) => r.actor === 'a2')?.via ?? '', /^parse: /);
+});
+
+test('a prevented bombing is a foiled plot by its plotters', () => {
+  const text = 'The Blue Banner prevented a bombing by the Night Cells in Karmel.';
+  const [e] = run(text, { actors: [BANNER, CELLS], places: [{ name: 'Karmel' }] });
+  assert.equal(e?.type, 'plot-foiled');
+  assert.equal(e?.modality, 'foiled');
+  assert.deepEqual(rolesOf(e, 'a2'), ['perpetrator']);
+  assert.ok(!rolesOf(e, 'a1').includes('target'));
+});
+
+test('what a speaker says happened is reported with the speaker as its source; its own act is claimed', () => {
+  const reported = run('The Blue Banner said the Night Cells attacked Karmel on 4 May 2021.', {
+    actors: [BANNER, CELLS], places: [{ name: 'Karmel' }], times: [{ text: '4 May 2021', start: '2021-05-04' }],
+  }).find((e) => e.type === 'attack');
+  assert.equal(reported?.modality, 'reported');
+  assert.equal(reported?.source, 'a1');
+  assert.deepEqual(rolesOf(reported, 'a2'), ['perpetrator']);
+  const claimed = run('The Blue Banner said it had captured the village of Karmel.', { actors: [BANNER], places: [{ name: 'Karmel' }] })
+    .find((e) => e.type === 'territorial-change');
+  assert.equal(claimed?.modality, 'claimed');
+  assert.deepEqual(rolesOf(claimed, 'a1'), ['perpetrator']);
+});
+
+test('the subject of a support verb carries out the event noun', () => {
+  const [e] = run('The Night Cells carried out an attack on a Blue Banner checkpoint near Karmel.', { actors: [BANNER, CELLS], places: [{ name: 'Karmel' }] });
+  assert.equal(e?.type, 'attack');
+  assert.deepEqual(rolesOf(e, 'a2'), ['perpetrator']);
+  assert.deepEqual(rolesOf(e, 'a1'), ['target']);
+});
+
+test('named victims are counted when the text gives no number', () => {
+  const [e] = run('Night Cells gunmen killed Ahmed Karim and Bandar Salim near Karmel.', { actors: [CELLS], places: [{ name: 'Karmel' }] });
+  assert.deepEqual(e?.fatalities, { min: 2, max: 2 });
+});
+
+test('a handover names who receives the site', () => {
+  const text = 'The Blue Banner handed over the Karmel dam to the Night Cells.';
+  const [e] = run(text, { actors: [BANNER, CELLS], places: [{ name: 'Karmel' }] });
+  assert.equal(e?.type, 'territorial-change');
+  assert.equal(e?.subtype, 'handover');
+  assert.equal(e?.acled?.sub_event_type, 'Non-violent transfer of territory');
+  assert.deepEqual(rolesOf(e, 'a1'), ['perpetrator']);
+  assert.deepEqual(rolesOf(e, 'a2'), ['beneficiary']);
+});

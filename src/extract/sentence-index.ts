@@ -47,6 +47,11 @@ export function isQuoted(index: DocIndex, start: number, end: number): boolean {
   return index.quoted.some(([s, e]) => start >= s && end <= e);
 }
 
+/** The quoted passage [start, end) holding the span, or null. */
+export function quotationAt(index: DocIndex, start: number, end: number): [number, number] | null {
+  return index.quoted.find(([s, e]) => start >= s && end <= e) ?? null;
+}
+
 // Several stages index the same layers of one document: reuse the index while the text and
 // the input layers are the same objects.
 let memo: { text: string; sentences: unknown; actors: unknown; places: unknown; times: unknown; index: DocIndex } | null = null;

@@ -2,10 +2,10 @@
 // is. Each trigger word (event-triggers.yaml) in a sentence yields an event; its clause gives
 // the actors and their roles, the sentence the place, date and fatalities. Repeated mentions of
 // one happening are merged.
-import type { ActorKind, EventOut, Modality, Role, Span, When } from '../../analysis/types.js';
+import type { ActorKind, EventOut, Modality, QuoteOut, Role, Span, When } from '../../analysis/types.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Stage } from '../stage.js';
-import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
+import { indexDocument, isQuoted, quotationAt, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
 import { eventTriggers, type Trigger } from '../../extract/event-triggers.js';
 import { findEventAnaphors, type AnaphorMatch } from '../../extract/event-anaphors.js';
 import { isAttributive, isPlural, otherSenseOfMeet, usedAsNoun, verbUsedAsNoun } from '../../extract/event-word-use.js';
@@ -164,7 +164,7 @@ function summarize(idx: DocIndex, type: string, actors: { actor: string; role: R
  * sentence before, in the same paragraph.
  */
 function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: PhraseMatch<Trigger>[], published: string | null, told: Draft | null,
-  just: Draft[] = [], syntax?: readonly ParsedSentence[]): Draft[] {
+  just: Draft[] = [], syntax?: readonly ParsedSentence[], quotes?: readonly QuoteOut[]): Draft[] {
   const text = idx.text;
   const cues = modalityCues(kb);
   const titleWords = relationCues(kb).titleWords;
@@ -194,11 +194,15 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     const opts = { titleWords };
     // "after his meeting with X": the owner of a meeting or a statement is its agent.
     const owner = info.symmetric || info.roles.subject === 'speaker' ? possessorBefore(s, text, t.start) : null;
-    const subject = owner ? [owner] : subjectBefore(s, text, clause, t.start, { ...opts, memberNouns: members }).filter((a) => a.end <= t.start || a.start >= t.end);
-    const agent = agentAfter(s, text, clause, t.end, opts);
+    // A name inside a quotation the trigger is not in is no argument of it ("'... Israeli forces
+    // struck ...,' the ministry stated").
+    const ownQuote = quotationAt(idx, t.start, t.end);
+    const sameQuote = (a: ActorRef) => quotationAt(idx, a.start, a.end) === ownQuote;
+    const subject = owner ? [owner] : subjectBefore(s, text, clause, t.start, { ...opts, memberNouns: members }).filter((a) => (a.end <= t.start || a.start >= t.end) && sameQuote(a));
+    const agent = agentAfter(s, text, clause, t.end, opts).filter(sameQuote);
     const passive = trig.pos === 'verb' && isPassive(text, t.start, clause.start);
     const taken = new Set([...subject, ...agent].map((a) => a.actor));
-    const object = objectAfter(s, text, clause, t.end, { titleWords, exclude: taken }).filter((a) => !agent.includes(a));
+    const object = objectAfter(s, text, clause, t.end, { titleWords, exclude: taken }).filter((a) => !agent.includes(a) && sameQuote(a));
     // The parse, where it names the trigger's arguments with known actors in them, says who
     // acts and who undergoes; the word-window reading above is the fallback.
     const parsed = syntax?.[s.index];
@@ -322,6 +326,12 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       }
     }
     if (!source && info.roles.subject === 'speaker') source = actors.filter((a) => a.role === 'speaker').at(-1)?.actor ?? null;
+    // Told inside a quotation: reported by whoever is quoted.
+    const quoted = quotationAt(idx, t.start, t.end);
+    if (quoted) {
+      if (modality === 'asserted') modality = 'reported';
+      source ??= quotes?.find((q) => q.evidence.some((e) => e.start <= quoted[0] + 1 && e.end >= quoted[1] - 1))?.speaker ?? null;
+    }
 
     let allPlaces = eventPlaces(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
     // A place in the predicate's own locative phrase ("raided X", "the attack took place in X")
@@ -581,7 +591,7 @@ function continueAntecedent(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, d
   }
 }
 
-export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[]): EventOut[] {
+export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[], quotes?: readonly QuoteOut[]): EventOut[] {
   const matches = eventTriggers(kb).matchAll(idx.text);
   const drafts: Draft[] = [];
   let k = 0;
@@ -592,7 +602,11 @@ export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: strin
     const here: PhraseMatch<Trigger>[] = [];
     for (let j = k; j < matches.length && matches[j]!.start < s.end; j++) {
       const m = matches[j]!;
-      if (m.end > s.end || overlapsMention(s, m.start, m.end) || isQuoted(idx, m.start, m.end)) continue;
+      if (m.end > s.end || overlapsMention(s, m.start, m.end)) continue;
+      // Words inside a quotation are speech: only a quotation that narrates ("On Thursday,
+      // Turkish forces shelled the villages of ...", with its own time or place) tells events.
+      const quote = quotationAt(idx, m.start, m.end);
+      if (quote && !s.times.some((x) => x.start >= quote[0] && x.end <= quote[1]) && !s.places.some((x) => x.start >= quote[0] && x.end <= quote[1])) continue;
       if (GLUED.test(idx.text.slice(Math.max(0, m.start - 8), m.start))) continue;
       // "the latest speech": the event told before, not a new one.
       if (anaphors.some((a) => a.antecedent && a.start < m.end && m.start < a.end)) continue;
@@ -603,7 +617,7 @@ export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: strin
     let from = drafts.length;
     while (from > 0 && drafts[from - 1]!.sentence === s.index - 1) from--;
     const just = drafts.slice(from).filter((d) => d.paragraph === s.paragraph);
-    const found = draftsFor(kb, idx, participants(idx.text, s), here, published, told, just, syntax);
+    const found = draftsFor(kb, idx, participants(idx.text, s), here, published, told, just, syntax, quotes);
     if (told) continueAntecedent(kb, idx, s, found, told);
     drafts.push(...found);
   }
@@ -620,7 +634,7 @@ const stage: Stage = {
   name: 'events',
   requires: ['sentences', 'syntax', 'actors', 'places', 'times'],
   run({ document, layers, kb }) {
-    return { events: extractEvents(kb, indexDocument(document.text, layers), document.published, layers.syntax) };
+    return { events: extractEvents(kb, indexDocument(document.text, layers), document.published, layers.syntax, layers.quotes) };
   },
 };
 export default stage;

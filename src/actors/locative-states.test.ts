@@ -46,6 +46,6 @@ test('a state only ever named as a location is dropped; one that acts somewhere 
     { id: 'a2', name: 'Borduria', kind: 'state', aliases: ['Borduria'], kb_id: null, mentions: [span('Borduria')] },
     { id: 'a3', name: 'Gunmen', kind: 'armed-group', aliases: ['Gunmen'], kb_id: null, mentions: [span('Gunmen')] },
   ];
-  const out = dropLocativeStates({ actors, mentions: [] }, syntax, sentences, places);
+  const out = dropLocativeStates({ actors, mentions: [] }, syntax, sentences, places, TEXT);
   assert.deepEqual(out.actors.map((a) => [a.id, a.name]), [['a1', 'Ruritania'], ['a2', 'Gunmen']]);
 });

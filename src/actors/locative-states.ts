@@ -44,10 +44,20 @@ export function isLocativeMention(syntax: readonly ParsedSentence[], sentences: 
 }
 
 /** The actors without the states named only as locations, renumbered, and the mentions without theirs. */
+// Before a locative mention: a preposition, maybe "the" and a direction ("in northern Syria"), or
+// a comma ("Dahuk, Iraq"); after an owner: "'s". A mention with neither cannot be locative, and
+// its sentence need not be parsed (parsing is the dear part of the pipeline).
+const MAY_BE_LOCATIVE_BEFORE = /(?:\b(?:in|inside|across|throughout|within|into|near|at|toward|towards|around|outside|through|via|between|beyond|along|over|of|and|or)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?|,\s*(?:[\p{L}-]+\s+)?)$/iu;
+const MAY_BE_OWNER_AFTER = /^['’]s?\b/u;
+
+function mayBeLocative(text: string, m: { start: number; end: number }): boolean {
+  return MAY_BE_LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) || MAY_BE_OWNER_AFTER.test(text.slice(m.end, m.end + 3));
+}
+
 export function dropLocativeStates(out: { actors: ActorOut[]; mentions: Mention[] }, syntax: readonly ParsedSentence[], sentences: readonly Sentence[],
-  placeNouns: ReadonlySet<string>): { actors: ActorOut[]; mentions: Mention[] } {
+  placeNouns: ReadonlySet<string>, text: string): { actors: ActorOut[]; mentions: Mention[] } {
   const gone = out.actors.filter((a) => a.kind === 'state' && a.mentions.length > 0
-    && a.mentions.every((m) => isLocativeMention(syntax, sentences, m, placeNouns)));
+    && a.mentions.every((m) => mayBeLocative(text, m)) && a.mentions.every((m) => isLocativeMention(syntax, sentences, m, placeNouns)));
   if (!gone.length) return out;
   const spans = new Set(gone.flatMap((a) => a.mentions.map((m) => `${m.start}:${m.end}`)));
   const actors = out.actors.filter((a) => !gone.includes(a)).map((a, i) => ({ ...a, id: `a${i + 1}` }));

@@ -461,7 +461,7 @@ const stage: Stage = {
     // need the document's places now, found without them.
     const placeCountries = () => curatedPlaceCountries(kb.gazetteer, document.text);
     const found = extractActors(document.text, document.published, layers.sentences ?? [], layers.times ?? [], kb, placeCountries);
-    return layers.syntax ? dropLocativeStates(found, layers.syntax, layers.sentences ?? [], placeNouns(kb)) : found;
+    return layers.syntax ? dropLocativeStates(found, layers.syntax, layers.sentences ?? [], placeNouns(kb), document.text) : found;
   },
 };
 export default stage;

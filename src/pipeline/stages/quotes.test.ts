@@ -5,6 +5,21 @@ import { splitSentences } from './sentences.js';
 import { extractActors } from './actors.js';
 import { extractQuotes } from './quotes.js';
 import { resolveTimes } from '../../time/resolve-times.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { loadSyntaxModel } from '../../syntax/model.js';
+import { parseSpan, tagHintsOf } from './syntax.js';
+
+const model = loadSyntaxModel();
+
+/** Every layer the quotes stage reads, from the real stages and the trained parser. */
+function analyse(text: string, published: string, kb: KnowledgeBase) {
+  const sentences = splitSentences(text, new Set());
+  const syntax = sentences.map((s) => parseSpan(model, text, s.start, s.end, tagHintsOf(kb)));
+  const times = resolveTimes(text, published, sentences);
+  const { actors } = extractActors(text, published, sentences, times, kb);
+  const byId = new Map(actors.map((a) => [a.id, a.name]));
+  return extractQuotes({ text, sentences, syntax, actors, times, kb }).map((q) => ({ ...q, speakerName: q.speaker ? byId.get(q.speaker) ?? null : null }));
+}
 
 const kb = fixtureKnowledgeBase([
   { id: 'islamic-state', name: 'Islamic State', kind: 'armed-group', aliases: ['IS', 'ISIS'] },
@@ -13,11 +28,7 @@ const kb = fixtureKnowledgeBase([
 ]);
 
 function quotes(text: string, published: string) {
-  const sentences = splitSentences(text, new Set());
-  const times = resolveTimes(text, published, sentences);
-  const { actors } = extractActors(text, published, sentences, times, kb);
-  const byId = new Map(actors.map((a) => [a.id, a.name]));
-  return extractQuotes(text, sentences, actors, times, kb).map((q) => ({ ...q, speakerName: q.speaker ? byId.get(q.speaker) : null }));
+  return analyse(text, published, kb);
 }
 
 describe('quotes stage', () => {
@@ -62,11 +73,7 @@ describe('quotes stage: attribution after the quotation', () => {
     { id: 'karim', name: 'Karim Saleh', kind: 'person', aliases: [] },
   ]);
   function run(text: string, published = '2025-03-10') {
-    const sentences = splitSentences(text, new Set());
-    const times = resolveTimes(text, published, sentences);
-    const { actors } = extractActors(text, published, sentences, times, kb2);
-    const byId = new Map(actors.map((a) => [a.id, a.name]));
-    return extractQuotes(text, sentences, actors, times, kb2).map((q) => ({ ...q, speakerName: q.speaker ? byId.get(q.speaker) ?? null : null }));
+    return analyse(text, published, kb2);
   }
 
   it('"…," X said / said X / Title X said: the speaker named after the quotation, not the one before', () => {

@@ -1,0 +1,237 @@
+// Which actor a speaker phrase of the parse names. In order: an actor mention on the phrase's
+// head ("Adm. Brad Cooper": the person, not the rank); a pronoun ("he", "they", "it") through
+// the persons and speakers before it; a person in apposition ("the group's spokesman, X"); an
+// actor named inside the phrase ("a statement from the ministry", "a Houthi official"); an
+// adjective or name that stands for an actor elsewhere in the document ("Iraqi officials"); a
+// speech noun ("the statement said") through whoever issued that statement; a definite
+// description ("the ministry", "the observatory") through the last actor whose name has that
+// noun. Unnamed speakers ("one diplomat", "officials") stay unknown.
+import type { ActorKind, ActorOut } from '../analysis/types.js';
+import type { Sentence } from '../pipeline/stage.js';
+import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
+import { childrenOf, headOf, subjectOf, subtree } from '../syntax/tree.js';
+import { isPronoun, isSpeechNoun, isSpeechVerb, nounOwner, type SpeechWords } from './quote-attribution.js';
+
+export type ActorMention = { start: number; end: number; text: string; actor: ActorOut };
+
+export type SpeakerScope = {
+  text: string;
+  sentences: readonly Sentence[];
+  syntax: readonly ParsedSentence[];
+  /** Actor mentions outside quotations, in text order. */
+  mentions: readonly ActorMention[];
+  words: SpeechWords;
+  /** The speaker of the last attributed quotation before, with where it was said. */
+  lastSpeaker: { actor: ActorOut; at: number; paragraph: number } | null;
+};
+
+/** Sentences back that a pronoun or a speech noun looks for what it stands for. */
+const PRONOUN_REACH = 3;
+const NOUN_REACH = 8;
+/** Characters back that a definite description looks for its actor. */
+const DESCRIPTION_REACH = 2500;
+const NON_ISSUERS: ReadonlySet<ActorKind> = new Set(['person', 'population', 'media', 'other']);
+const PERSONAL = new Set(['he', 'she', 'him', 'her']);
+
+type Found = { actor: ActorOut | null; how: 'named' | 'pronoun' | 'description' | 'unnamed' };
+
+/** The span of a name's head with the words that make up the name with it (flat, compound). */
+function nameSpan(sentence: ParsedSentence, t: SyntaxToken): { start: number; end: number } {
+  let start = t.start, end = t.end;
+  for (const c of childrenOf(sentence, t, 'flat', 'flat:*', 'compound', 'goeswith')) {
+    if (c.upos !== 'PROPN' && c.upos !== 'NOUN') continue;
+    start = Math.min(start, c.start); end = Math.max(end, c.end);
+  }
+  return { start, end };
+}
+
+function mentionsIn(scope: SpeakerScope, start: number, end: number): ActorMention[] {
+  return scope.mentions.filter((m) => m.start < end && start < m.end);
+}
+
+/** The longest mention overlapping the head word itself, preferring one that covers it. */
+function mentionOnHead(scope: SpeakerScope, sentence: ParsedSentence, t: SyntaxToken): ActorMention | undefined {
+  const onHead = mentionsIn(scope, t.start, t.end);
+  const hits = onHead.length ? onHead : (t.upos === 'PROPN' ? mentionsIn(scope, nameSpan(sentence, t).start, nameSpan(sentence, t).end) : []);
+  return hits.sort((a, b) => (b.end - b.start) - (a.end - a.start))[0];
+}
+
+function sentenceIndexOf(scope: SpeakerScope, sentence: ParsedSentence): number {
+  let lo = 0, hi = scope.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = scope.sentences[mid]!;
+    if (sentence.start < s.start) hi = mid - 1;
+    else if (sentence.start >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Ids under the token, leaving out relative clauses and clauses ("X, who said ..."). */
+function phraseIds(sentence: ParsedSentence, t: SyntaxToken): number[] {
+  const skip = new Set<number>();
+  for (const id of subtree(sentence, t)) {
+    const u = sentence.tokens[id]!;
+    if (id !== t.id && /^(?:acl|acl:relcl|advcl|ccomp|parataxis)$/.test(u.deprel)) for (const k of subtree(sentence, u)) skip.add(k);
+  }
+  return subtree(sentence, t).filter((id) => !skip.has(id));
+}
+
+/** An actor an adjective or name stands for elsewhere in the document ("Iraqi" → the Iraqi forces named so). */
+function sameSurface(scope: SpeakerScope, t: SyntaxToken): ActorOut | null {
+  if (!/^\p{Lu}/u.test(t.text)) return null;
+  const same = scope.mentions.filter((m) => m.text === t.text);
+  return (same.filter((m) => m.start < t.start).at(-1) ?? same[0])?.actor ?? null;
+}
+
+/**
+ * The actor a speaker phrase names, how it was found ('named', through a 'pronoun' or a
+ * 'description'), or null with 'unnamed'.
+ */
+export function resolveSpeaker(scope: SpeakerScope, sentence: ParsedSentence, t: SyntaxToken, depth = 0): Found {
+  const head = mentionOnHead(scope, sentence, t);
+  if (head) return { actor: head.actor, how: 'named' };
+  if (isPronoun(t)) return { actor: resolvePronoun(scope, sentence, t, depth), how: 'pronoun' };
+  const ids = phraseIds(sentence, t);
+  const spanOf = (id: number) => sentence.tokens[id]!;
+  const inPhrase = scope.mentions.filter((m) => ids.some((id) => spanOf(id).start < m.end && m.start < spanOf(id).end));
+  // "the group's spokesman, X": the person in apposition.
+  const appositions = new Set(childrenOf(sentence, t, 'appos').flatMap((a) => subtree(sentence, a)));
+  const person = inPhrase.find((m) => m.actor.kind === 'person' && [...appositions].some((id) => spanOf(id).start < m.end && m.start < spanOf(id).end));
+  if (person) return { actor: person.actor, how: 'named' };
+  if (inPhrase.length) return { actor: (inPhrase.find((m) => m.actor.kind === 'person') ?? inPhrase[0]!).actor, how: 'named' };
+  // "its spokesperson, Abu X" where the parse lost the apposition: a person named right after the phrase.
+  if (t.upos === 'NOUN' && ids.length) {
+    const end = Math.max(...ids.map((id) => spanOf(id).end));
+    const next = scope.mentions.find((m) => m.start >= end && m.start - end <= 3 && /^[\s,]*$/.test(scope.text.slice(end, m.start)));
+    if (next?.actor.kind === 'person') return { actor: next.actor, how: 'named' };
+  }
+  // "Iraqi officials", "the Iraqi statement".
+  for (const m of childrenOf(sentence, t, 'amod', 'compound', 'nmod:poss')) {
+    const a = sameSurface(scope, m);
+    if (a) return { actor: a, how: 'named' };
+  }
+  if (t.upos === 'PROPN') {
+    const a = sameSurface(scope, t);
+    if (a) return { actor: a, how: 'named' };
+  }
+  if (depth > 2) return { actor: null, how: 'unnamed' };
+  if (isSpeechNoun(t, scope.words)) return { actor: issuerOf(scope, sentence, t, depth + 1), how: 'description' };
+  if (childrenOf(sentence, t, 'det').some((d) => /^(?:the|this|that)$/i.test(d.text))) {
+    const a = describedActor(scope, t);
+    if (a) return { actor: a, how: 'description' };
+  }
+  return { actor: null, how: 'unnamed' };
+}
+
+/** "the ministry", "the observatory", "the rebels": the last actor before whose name or mention has the noun. */
+function describedActor(scope: SpeakerScope, t: SyntaxToken): ActorOut | null {
+  const noun = t.lemma.toLowerCase();
+  if (noun.length < 3) return null;
+  const has = (s: string) => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => w === noun || w === `${noun}s` || `${w}s` === noun || w === t.text.toLowerCase());
+  for (let i = scope.mentions.length - 1; i >= 0; i--) {
+    const m = scope.mentions[i]!;
+    if (m.start >= t.start) continue;
+    if (t.start - m.start > DESCRIPTION_REACH) break;
+    if (has(m.text) || has(m.actor.name) || m.actor.aliases.some(has)) return m.actor;
+    // "the spokesman": a person introduced with that word ("spokesman Omar Haddad", "X, the group's spokesman").
+    if (m.actor.kind === 'person' && has(scope.text.slice(Math.max(0, m.start - 30), Math.min(scope.text.length, m.end + 40)))) return m.actor;
+  }
+  return null;
+}
+
+/** The sentences from `from` back, at most `reach`, not beyond the previous paragraph. */
+function sentencesBack(scope: SpeakerScope, from: number, reach: number): number[] {
+  const out: number[] = [];
+  const paragraph = scope.sentences[from]?.paragraph ?? 0;
+  for (let i = from; i >= 0 && from - i <= reach; i--) {
+    if (scope.sentences[i]!.paragraph < paragraph - 1) break;
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * "he said", "they added", "it said": for he/she, the person named last before it (in this
+ * sentence or the few before), else the last quotation's speaker when a person; for they/it,
+ * the last speech verb's subject of a fitting number, else the last speaker when not a person.
+ */
+function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: SyntaxToken, depth: number): ActorOut | null {
+  const word = t.text.toLowerCase();
+  const si = sentenceIndexOf(scope, sentence);
+  if (si < 0) return null;
+  const back = sentencesBack(scope, si, PRONOUN_REACH);
+  const earliest = scope.sentences[back.at(-1)!]!.start;
+  const last = scope.lastSpeaker && t.start - scope.lastSpeaker.at < 3000 && (scope.sentences[si]!.paragraph - scope.lastSpeaker.paragraph) <= 2 ? scope.lastSpeaker.actor : null;
+  if (PERSONAL.has(word)) {
+    const persons = scope.mentions.filter((m) => m.actor.kind === 'person' && m.start >= earliest && m.end <= t.start);
+    return persons.at(-1)?.actor ?? (last?.kind === 'person' ? last : null);
+  }
+  if (word !== 'they' && word !== 'it') return null;
+  // "The speech ...; it announced": a speech noun subject earlier in the sentence, or the one before.
+  if (word === 'it') {
+    for (const i of back.slice(0, 2)) {
+      const s = scope.syntax[i];
+      const noun = s?.tokens.find((n) => n.start < t.start && /^nsubj/.test(n.deprel) && isSpeechNoun(n, scope.words));
+      if (s && noun) return depth < 2 ? issuerOf(scope, s, noun, depth + 1) : null;
+    }
+  }
+  // The subject of an earlier speech verb, of the pronoun's number.
+  for (const i of back) {
+    const s = scope.syntax[i];
+    if (!s) continue;
+    const verbs = s.tokens.filter((v) => isSpeechVerb(v, scope.words) && v.end <= t.start).reverse();
+    for (const v of verbs) {
+      const subj = subjectOf(s, v);
+      if (!subj || subj.start >= t.start || (isPronoun(subj) && subj.text.toLowerCase() === word && s === sentence)) continue;
+      const plural = subj.feats.Number === 'Plur' || childrenOf(s, subj, 'conj').length > 0;
+      if (word === 'it' && plural) continue;
+      const found = isPronoun(subj) ? (depth < 2 ? resolvePronoun(scope, s, subj, depth + 1) : null) : resolveSpeaker(scope, s, subj, depth + 1).actor;
+      if (found && found.kind !== 'person') return found;
+      if (found && word === 'they' && plural) return found;
+    }
+  }
+  return last && last.kind !== 'person' ? last : null;
+}
+
+/**
+ * Who issued a speech noun ("the statement said", "the recording warned"): its own owner, else
+ * the owner of the last such noun before (the verb's subject where it is the object or the
+ * oblique of one: "the ministry issued a statement", "X said in a statement", "released a
+ * recording of its spokesman X"), else the last quotation's speaker, else the last organisation
+ * named in this paragraph or the one before.
+ */
+export function issuerOf(scope: SpeakerScope, sentence: ParsedSentence, noun: SyntaxToken, depth: number): ActorOut | null {
+  const own = nounOwner(sentence, noun);
+  if (own && !isPronoun(own) && !/^(?:its|his|her|their)$/i.test(own.text)) {
+    const a = resolveSpeaker(scope, sentence, own, depth + 1).actor;
+    if (a) return a;
+  }
+  const si = sentenceIndexOf(scope, sentence);
+  if (si < 0) return null;
+  for (const i of sentencesBack(scope, si, NOUN_REACH)) {
+    const s = scope.syntax[i];
+    if (!s) continue;
+    const nouns = s.tokens.filter((n) => n !== noun && (s !== sentence || n.start < noun.start) && isSpeechNoun(n, scope.words)).reverse();
+    for (const n of nouns) {
+      const owner = nounOwner(s, n);
+      if (owner && !/^(?:its|his|her|their)$/i.test(owner.text)) {
+        const a = resolveSpeaker(scope, s, owner, depth + 1).actor;
+        if (a) return a;
+      }
+      const h = headOf(s, n);
+      if (h && (h.upos === 'VERB') && /^(?:obj|obl|nsubj:pass)$/.test(n.deprel)) {
+        const subj = subjectOf(s, h);
+        if (subj && subj.id !== n.id && !isSpeechNoun(subj, scope.words)) {
+          const a = isPronoun(subj) ? null : resolveSpeaker(scope, s, subj, depth + 1).actor;
+          if (a) return a;
+        }
+      }
+    }
+  }
+  const paragraph = scope.sentences[si]!.paragraph;
+  if (scope.lastSpeaker && paragraph - scope.lastSpeaker.paragraph <= 2 && noun.start - scope.lastSpeaker.at < 3000) return scope.lastSpeaker.actor;
+  const from = scope.sentences.find((s) => s.paragraph >= paragraph - 1)?.start ?? 0;
+  return scope.mentions.filter((m) => m.start >= from && m.end <= noun.start && !NON_ISSUERS.has(m.actor.kind)).at(-1)?.actor ?? null;
+}

@@ -1,9 +1,11 @@
 // Quoted stretches of a text: double quotation marks (curly pairs, or straight ones paired in
 // order), and single quotation marks where a text uses them for speech ('...', ‘...’), told apart
 // from apostrophes ("Syria's", "the Bedouins' camps", "’90s") by what stands on either side.
-// A quotation never crosses a paragraph break.
+// A quotation never crosses a paragraph break; a quotation over several paragraphs (each opened
+// with a mark, only the last one closed) gives one open quotation per paragraph before the last.
 
-export type Quotation = { start: number; end: number; text: string };
+/** `open`: a paragraph of a quotation that goes on in the next paragraph (left without a closing mark, by convention). */
+export type Quotation = { start: number; end: number; text: string; open?: boolean };
 
 const DOUBLE = /[“"]([^“”"\n]{2,1200}?)[”"]/g;
 const MAX_SINGLE = 1200;
@@ -56,11 +58,28 @@ function singleQuotations(text: string, taken: readonly Quotation[]): Quotation[
   return out;
 }
 
+/** Paragraphs opened by a quotation mark that nothing closes, when the next paragraph opens with one too. */
+function openParagraphs(text: string, found: readonly Quotation[]): Quotation[] {
+  const out: Quotation[] = [];
+  const lines = [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] })).filter((l) => l.text.trim() !== '');
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const lead = /^\s*[“"]/.exec(line.text);
+    if (!lead || !/^\s*[“"]/.test(lines[i + 1]!.text)) continue;
+    const start = line.start + lead[0].length;
+    const end = line.start + line.text.trimEnd().length;
+    if (end - start < 2 || found.some((q) => q.start < end && start < q.end + 1)) continue;
+    out.push({ start, end, text: text.slice(start, end), open: true });
+  }
+  return out;
+}
+
 /** Quoted stretches in text order: double quotation marks, and single ones outside them. */
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   DOUBLE.lastIndex = 0;
   for (let m = DOUBLE.exec(text); m; m = DOUBLE.exec(text)) out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, text: m[1]! });
+  out.push(...openParagraphs(text, out));
   // Only where single marks open a stretch somewhere: most texts use them as apostrophes only.
   if (/(?:^|[\s(])['‘]\p{L}/mu.test(text)) out.push(...singleQuotations(text, out));
   return out.sort((a, b) => a.start - b.start);

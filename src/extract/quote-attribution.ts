@@ -27,7 +27,7 @@ export type Governor = {
 };
 
 /** Relations by which a speech clause may hang under the quotation it reports. */
-const DOWN = ['parataxis', 'conj', 'advcl', 'dep', 'ccomp', 'xcomp'];
+const DOWN = ['parataxis:*', 'conj', 'advcl:*', 'dep', 'ccomp', 'xcomp'];
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 
 export function isSpeechVerb(t: SyntaxToken, words: SpeechWords): boolean {
@@ -72,8 +72,15 @@ function speakerOfVerb(sentence: ParsedSentence, verb: SyntaxToken, inside: Set<
   // "Lion Front commander Omar Haddad said" may come out as two subjects: the name (nearest the
   // verb) is the speaker; one with a preposition ("ministry of defense") is a modifier misread.
   const own = childrenOf(sentence, verb, 'nsubj', 'nsubj:pass').filter((c) => !inside.has(c.id) && !childOf(sentence, c, 'case'));
-  // "…, emphasizing “…”" read as an xcomp: a participle speaks for the subject of the verb it hangs on.
-  if (verb.deprel === 'xcomp' && verb.xpos === 'VBG') {
+  // "Reuters quoted X as saying “…”": the one quoted speaks.
+  const governing = headOf(sentence, verb);
+  if (governing && governing.lemma.toLowerCase() === 'quote' && verb.xpos === 'VBG') {
+    const quotedOne = childOf(sentence, governing, 'obj');
+    if (quotedOne && !inside.has(quotedOne.id)) return { speaker: quotedOne, via: 'subject' };
+  }
+  // "…, emphasizing “…”", "he said, adding that …" (read as xcomp or ccomp): a participle without a
+  // subject of its own speaks for the subject of the verb it hangs on.
+  if (verb.xpos === 'VBG' && own.length === 0 && /^(?:xcomp|ccomp|conj|parataxis|dep)$/.test(verb.deprel)) {
     const h = headOf(sentence, verb);
     const hs = h && subjectOf(sentence, h);
     if (hs && !inside.has(hs.id)) return { speaker: hs, via: 'subject' };

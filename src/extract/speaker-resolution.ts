@@ -192,6 +192,17 @@ function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: Syntax
       if (found && word === 'they' && plural) return found;
     }
   }
+  // Else the nearest subject before it that names a group ("Lion Front fighters entered ... “…,” they said").
+  for (const i of back) {
+    const s = scope.syntax[i];
+    if (!s) continue;
+    const subjects = s.tokens.filter((n) => /^nsubj/.test(n.deprel) && n.end <= t.start && !isPronoun(n)).reverse();
+    for (const subj of subjects) {
+      if (word === 'it' && subj.feats.Number === 'Plur') continue;
+      const found = resolveSpeaker(scope, s, subj, depth + 1).actor;
+      if (found && found.kind !== 'person') return found;
+    }
+  }
   return last && last.kind !== 'person' ? last : null;
 }
 

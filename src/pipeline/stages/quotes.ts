@@ -160,6 +160,8 @@ export function extractQuotes({ text, sentences, syntax, actors, times, kb }: Qu
   const speakerScope: SpeakerScope = { text, sentences, syntax, mentions, words: lex, lastSpeaker: null };
   const scope: Scope = { text, blank, sentences, syntax, speaker: speakerScope, lex };
   const quotes: QuoteOut[] = [];
+  /** Per quote: an open paragraph of a longer quotation, and whether its own sentence named the speaker. */
+  const held: { open: boolean; named: boolean; paragraph: number }[] = [];
   let context: Context | null = null;
 
   for (const q of all) {
@@ -207,8 +209,18 @@ export function extractQuotes({ text, sentences, syntax, actors, times, kb }: Qu
       id: `q${quotes.length + 1}`, speaker: speaker?.id ?? null, text: q.text, date, venue,
       evidence: [{ start: sentence.start, end: last.end, text: text.slice(sentence.start, last.end) }, { start: q.start, end: q.end, text: q.text }],
     });
+    held.push({ open: q.open === true, named: att.kind === 'named' || att.kind === 'unnamed', paragraph: last.paragraph });
     if (att.kind !== 'none') context = { speaker: speaker?.id ?? null, end: q.end, paragraph: last.paragraph, date, venue };
     if (speaker) speakerScope.lastSpeaker = { actor: speaker, at: q.end, paragraph: last.paragraph };
+  }
+  // A quotation over several paragraphs is attributed where it ends ("“…¶“…,” she said"): its
+  // open paragraphs take the speech of the paragraph that follows.
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const h = held[i]!;
+    if (!h.open || h.named || held[i + 1]!.paragraph - h.paragraph > 1) continue;
+    const next = quotes[i + 1]!;
+    quotes[i] = { ...quotes[i]!, speaker: next.speaker, date: next.date ?? quotes[i]!.date, venue: next.venue ?? quotes[i]!.venue };
+    held[i] = { ...h, named: held[i + 1]!.named };
   }
   return quotes;
 }

@@ -141,6 +141,31 @@ function describedActor(scope: SpeakerScope, t: SyntaxToken): ActorOut | null {
   return null;
 }
 
+const wordCache = new WeakMap<SpeakerScope, Map<number, Set<string>>>();
+
+/** Lower-cased words of sentence i, to skip parsing sentences that cannot hold what is looked for. */
+function wordsOf(scope: SpeakerScope, i: number): Set<string> {
+  let perScope = wordCache.get(scope);
+  if (!perScope) wordCache.set(scope, (perScope = new Map()));
+  let words = perScope.get(i);
+  if (!words) {
+    const s = scope.sentences[i]!;
+    words = new Set(scope.text.slice(s.start, s.end).toLowerCase().match(/\p{L}+/gu) ?? []);
+    perScope.set(i, words);
+  }
+  return words;
+}
+
+/** The parse of sentence i when its text has a speech verb form (`verbs`) or a speech noun (`nouns`, singular or plural). */
+function parseIfSpeech(scope: SpeakerScope, i: number, what: 'verbs' | 'nouns'): ParsedSentence | undefined {
+  const words = wordsOf(scope, i);
+  const lexicon = what === 'verbs' ? [scope.words.verbs, scope.words.naming] : [scope.words.nouns];
+  for (const w of words) {
+    for (const set of lexicon) if (set.has(w) || (what === 'nouns' && w.endsWith('s') && set.has(w.slice(0, -1)))) return scope.syntax[i];
+  }
+  return undefined;
+}
+
 /** The sentences from `from` back, at most `reach`, not beyond the previous paragraph. */
 function sentencesBack(scope: SpeakerScope, from: number, reach: number): number[] {
   const out: number[] = [];
@@ -172,14 +197,14 @@ function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: Syntax
   // "The speech ...; it announced": a speech noun subject earlier in the sentence, or the one before.
   if (word === 'it') {
     for (const i of back.slice(0, 2)) {
-      const s = scope.syntax[i];
+      const s = parseIfSpeech(scope, i, 'nouns');
       const noun = s?.tokens.find((n) => n.start < t.start && /^nsubj/.test(n.deprel) && isSpeechNoun(n, scope.words));
       if (s && noun) return depth < 2 ? issuerOf(scope, s, noun, depth + 1) : null;
     }
   }
   // The subject of an earlier speech verb, of the pronoun's number.
   for (const i of back) {
-    const s = scope.syntax[i];
+    const s = parseIfSpeech(scope, i, 'verbs');
     if (!s) continue;
     const verbs = s.tokens.filter((v) => isSpeechVerb(v, scope.words) && v.end <= t.start).reverse();
     for (const v of verbs) {
@@ -194,6 +219,8 @@ function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: Syntax
   }
   // Else the nearest subject before it that names a group ("Lion Front fighters entered ... “…,” they said").
   for (const i of back) {
+    const bounds = scope.sentences[i]!;
+    if (!scope.mentions.some((m) => m.start >= bounds.start && m.end <= bounds.end && m.actor.kind !== 'person')) continue;
     const s = scope.syntax[i];
     if (!s) continue;
     const subjects = s.tokens.filter((n) => /^nsubj/.test(n.deprel) && n.end <= t.start && !isPronoun(n)).reverse();
@@ -222,7 +249,7 @@ export function issuerOf(scope: SpeakerScope, sentence: ParsedSentence, noun: Sy
   const si = sentenceIndexOf(scope, sentence);
   if (si < 0) return null;
   for (const i of sentencesBack(scope, si, NOUN_REACH)) {
-    const s = scope.syntax[i];
+    const s = parseIfSpeech(scope, i, 'nouns');
     if (!s) continue;
     const nouns = s.tokens.filter((n) => n !== noun && (s !== sentence || n.start < noun.start) && isSpeechNoun(n, scope.words)).reverse();
     for (const n of nouns) {

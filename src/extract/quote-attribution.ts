@@ -14,6 +14,13 @@ export type SpeechWords = {
   nouns: ReadonlySet<string>;
   /** Word forms of verbs that name something in the speaker's words ("called it “…”", "described X as “…”"). */
   naming: ReadonlySet<string>;
+  /**
+   * Lemmas of nouns that speak for the body named beside them ("a Houthi official", "a
+   * spokesman for X", "the group's media office"), unlike "an analyst in Baghdad".
+   */
+  roles: ReadonlySet<string>;
+  /** Of those, the lemmas naming a body rather than a person ("ministry", "command", "office"). */
+  bodies: ReadonlySet<string>;
 };
 
 export type Governor = {

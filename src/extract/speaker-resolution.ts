@@ -9,7 +9,7 @@
 import type { ActorKind, ActorOut } from '../analysis/types.js';
 import type { Sentence } from '../pipeline/stage.js';
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
-import { childrenOf, headOf, subjectOf, subtree } from '../syntax/tree.js';
+import { childrenOf, headOf, subjectOf, subtree, subtreeSpan } from '../syntax/tree.js';
 import { isPronoun, isSpeechNoun, isSpeechVerb, nounOwner, type SpeechWords } from './quote-attribution.js';
 
 export type ActorMention = { start: number; end: number; text: string; actor: ActorOut };
@@ -94,31 +94,30 @@ export function resolveSpeaker(scope: SpeakerScope, sentence: ParsedSentence, t:
   if (head) return { actor: head.actor, how: 'named' };
   if (isPronoun(t)) return { actor: resolvePronoun(scope, sentence, t, depth), how: 'pronoun' };
   const ids = phraseIds(sentence, t);
-  const spanOf = (id: number) => sentence.tokens[id]!;
-  const inPhrase = scope.mentions.filter((m) => ids.some((id) => spanOf(id).start < m.end && m.start < spanOf(id).end));
+  const tokenAt = (id: number) => sentence.tokens[id]!;
+  const overlaps = (m: ActorMention, id: number) => tokenAt(id).start < m.end && m.start < tokenAt(id).end;
+  const inPhrase = scope.mentions.filter((m) => ids.some((id) => overlaps(m, id)));
   // "the group's spokesman, X": the person in apposition.
-  const appositions = new Set(childrenOf(sentence, t, 'appos').flatMap((a) => subtree(sentence, a)));
-  const person = inPhrase.find((m) => m.actor.kind === 'person' && [...appositions].some((id) => spanOf(id).start < m.end && m.start < spanOf(id).end));
+  const appositions = childrenOf(sentence, t, 'appos').flatMap((a) => subtree(sentence, a));
+  const person = inPhrase.find((m) => m.actor.kind === 'person' && appositions.some((id) => overlaps(m, id)));
   if (person) return { actor: person.actor, how: 'named' };
-  if (inPhrase.length) return { actor: (inPhrase.find((m) => m.actor.kind === 'person') ?? inPhrase[0]!).actor, how: 'named' };
   // "its spokesperson, Abu X" where the parse lost the apposition: a person named right after the phrase.
   if (t.upos === 'NOUN' && ids.length) {
-    const end = Math.max(...ids.map((id) => spanOf(id).end));
+    const end = Math.max(...ids.map((id) => tokenAt(id).end));
     const next = scope.mentions.find((m) => m.start >= end && m.start - end <= 3 && /^[\s,]*$/.test(scope.text.slice(end, m.start)));
     if (next?.actor.kind === 'person') return { actor: next.actor, how: 'named' };
   }
-  // "Iraqi officials", "the Iraqi statement".
-  for (const m of childrenOf(sentence, t, 'amod', 'compound', 'nmod:poss')) {
-    const a = sameSurface(scope, m);
-    if (a) return { actor: a, how: 'named' };
+  if (isSpeechNoun(t, scope.words)) return { actor: depth > 2 ? null : issuerOf(scope, sentence, t, depth + 1), how: 'description' };
+  // A name, or a noun that speaks for a body ("a Houthi official", "Iraqi officials", "a spokesman
+  // for X"): the actor named in the phrase, or one its adjective stands for elsewhere.
+  if (t.upos === 'PROPN' || scope.words.roles.has(t.lemma.toLowerCase())) {
+    if (inPhrase.length) return { actor: (inPhrase.find((m) => m.actor.kind === 'person') ?? inPhrase[0]!).actor, how: 'named' };
+    for (const m of [...childrenOf(sentence, t, 'amod', 'compound', 'nmod:poss'), ...(t.upos === 'PROPN' ? [t] : [])]) {
+      const a = sameSurface(scope, m);
+      if (a) return { actor: a, how: 'named' };
+    }
   }
-  if (t.upos === 'PROPN') {
-    const a = sameSurface(scope, t);
-    if (a) return { actor: a, how: 'named' };
-  }
-  if (depth > 2) return { actor: null, how: 'unnamed' };
-  if (isSpeechNoun(t, scope.words)) return { actor: issuerOf(scope, sentence, t, depth + 1), how: 'description' };
-  if (childrenOf(sentence, t, 'det').some((d) => /^(?:the|this|that)$/i.test(d.text))) {
+  if (depth <= 2 && childrenOf(sentence, t, 'det').some((d) => /^(?:the|this|that)$/i.test(d.text))) {
     const a = describedActor(scope, t);
     if (a) return { actor: a, how: 'description' };
   }
@@ -187,11 +186,35 @@ function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: Syntax
   const si = sentenceIndexOf(scope, sentence);
   if (si < 0) return null;
   const back = sentencesBack(scope, si, PRONOUN_REACH);
-  const earliest = scope.sentences[back.at(-1)!]!.start;
   const last = scope.lastSpeaker && t.start - scope.lastSpeaker.at < 3000 && (scope.sentences[si]!.paragraph - scope.lastSpeaker.paragraph) <= 2 ? scope.lastSpeaker.actor : null;
   if (PERSONAL.has(word)) {
-    const persons = scope.mentions.filter((m) => m.actor.kind === 'person' && m.start >= earliest && m.end <= t.start);
-    return persons.at(-1)?.actor ?? (last?.kind === 'person' ? last : null);
+    // Sentence by sentence back: the subject of the last speech verb when it is a person, named or
+    // not ("A security official told reporters ... “…,” he said" is that official); else a person
+    // named as a subject; else the last person named.
+    for (const i of back) {
+      const bounds = scope.sentences[i]!;
+      const persons = scope.mentions.filter((m) => m.actor.kind === 'person' && m.start >= bounds.start && m.end <= Math.min(bounds.end, t.start));
+      const s = persons.length ? scope.syntax[i] : parseIfSpeech(scope, i, 'verbs');
+      if (!s) continue;
+      const verbs = s.tokens.filter((v) => isSpeechVerb(v, scope.words) && v.end <= t.start).reverse();
+      for (const v of verbs) {
+        const subj = subjectOf(s, v);
+        if (!subj || subj.start >= t.start || subj.feats.Number === 'Plur') continue;
+        if (isPronoun(subj)) {
+          if (!PERSONAL.has(subj.text.toLowerCase()) || s === sentence) continue;
+          return depth < 2 ? resolvePronoun(scope, s, subj, depth + 1) : null;
+        }
+        const found = resolveSpeaker(scope, s, subj, depth + 1);
+        if (found.actor?.kind === 'person') return found.actor;
+        // An unnamed person ("a security official") who speaks for a body: that body, as for the phrase itself.
+        if (found.how === 'unnamed' || (found.actor && subj.upos === 'NOUN' && scope.words.roles.has(subj.lemma.toLowerCase()) && !scope.words.bodies.has(subj.lemma.toLowerCase()))) return found.actor;
+      }
+      if (!persons.length) continue;
+      const subjects = s.tokens.filter((n) => /^nsubj/.test(n.deprel) && n.end <= t.start);
+      const asSubject = persons.filter((m) => subjects.some((n) => { const span = subtreeSpan(s, n); return m.start >= span.start && m.end <= span.end; }));
+      return (asSubject.at(-1) ?? persons.at(-1))!.actor;
+    }
+    return last?.kind === 'person' ? last : null;
   }
   if (word !== 'they' && word !== 'it') return null;
   // "The speech ...; it announced": a speech noun subject earlier in the sentence, or the one before.

@@ -128,6 +128,7 @@ describe('quotes stage: speaker from the attribution structure', () => {
     { id: 'centcom', name: 'U.S. Central Command', kind: 'state-force', aliases: ['CENTCOM'] },
     { id: 'moi', name: 'Syrian Interior Ministry', kind: 'government-body', aliases: [] },
     { id: 'houthis', name: 'Houthis', kind: 'armed-group', aliases: ['Houthi'] },
+    { id: 'syria', name: 'Syria', kind: 'state', aliases: [] },
   ]);
   const run = (text: string) => analyse(text, '2025-03-10', kb3);
   const speakers = (text: string) => run(text).map((q) => q.speakerName);
@@ -135,6 +136,8 @@ describe('quotes stage: speaker from the attribution structure', () => {
   it('inverted order with a rank: the person, not the rank nor the command he heads', () => {
     assert.deepEqual(speakers('“The patrols will go on until the sea lanes are safe,” said Adm. Brad Cooper, the head of U.S. Central Command.'), ['Brad Cooper']);
     assert.deepEqual(speakers('“Our ships will stay in the area for as long as it takes,” Adm. Brad Cooper said on Friday.'), ['Brad Cooper']);
+    // Where the parse hangs the speech verb off the quotation wrongly, the verb in the narration after it still attributes it.
+    assert.deepEqual(speakers('“Our forces took the hill,” the Lion Front media office head, Omar Haddad, wrote on Twitter on Saturday.'), ['Omar Haddad']);
   });
 
   it('"the statement said/read" is the group that issued it; "the ministry said" the ministry named before', () => {
@@ -173,6 +176,12 @@ describe('quotes stage: speaker from the attribution structure', () => {
     assert.deepEqual(speakers('Omar Haddad visited the town in May.\n\nThe town has a long history.\n\nIts old market burned in 1920.\n\n“The market was rebuilt twice in the last century and burned each time.”'), [null]);
     // "According to media reports" names nobody, and the speaker of the quotation before does not carry over.
     assert.deepEqual(speakers('“We hold the bridge,” Lena Varga said.\n\nAccording to media reports, “the bridge changed hands twice during the night.”'), ['Lena Varga', null]);
+    // An analyst is no spokesman: the country his speciality names is not the speaker ("a Houthi official" is).
+    assert.deepEqual(speakers('“The border will stay closed all winter,” said a researcher on northern Syria.'), [null]);
+    // An unnamed official "told reporters"; "he said" is that official, not the person named a paragraph before.
+    assert.deepEqual(speakers('Lena Varga toured the camp in May.\n\nA security official told reporters the road was cut. “We cannot reach the camp before Friday,” he said.'), [null]);
+    // A name in quotation marks is no speech.
+    assert.deepEqual(run('Omar Haddad opened what he called a “Unity Conference” in the town.'), []);
   });
 
   it('single quotation marks are quotations; apostrophes are not', () => {

@@ -7,17 +7,29 @@ import type { ActorOut, QuoteOut, TimeOut, When } from '../../analysis/types.js'
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { WatchfloorError } from '../../errors.js';
 import type { Sentence, Stage } from '../stage.js';
-import type { ParsedSentence } from '../../syntax/types.js';
+import type { ParsedSentence, SyntaxToken } from '../../syntax/types.js';
+import { subjectOf } from '../../syntax/tree.js';
 import { sentenceIndexAt } from '../sentence-lookup.js';
 import { escapeRegExp } from '../../text/regexp-source.js';
+import { readStringMap } from '../../knowledge/lexicon-shapes.js';
 import { blankQuotations, findQuotations, isTitleCase, type Quotation } from '../../extract/quotations.js';
-import { governingSpeech, type Governor, type SpeechWords } from '../../extract/quote-attribution.js';
+import { governingSpeech, isSpeechVerb, type Governor, type SpeechWords } from '../../extract/quote-attribution.js';
 import { resolveSpeaker, type ActorMention, type SpeakerScope } from '../../extract/speaker-resolution.js';
 
 export { findQuotations } from '../../extract/quotations.js';
 
 type SpeechLexicon = SpeechWords & { venues: RegExp; platforms: RegExp };
 const cache = new WeakMap<KnowledgeBase, SpeechLexicon>();
+
+/** Nouns that speak for a body: the lexicon's `speaker_roles` and the pack's organisation heads. */
+function speakerRoles(kb: KnowledgeBase, roles: string[]): Set<string> {
+  return new Set([...roles, ...organisationHeads(kb)]);
+}
+
+/** Last words of the pack's organisation heads ("Ministry", "Operations Room"), lower case. */
+function organisationHeads(kb: KnowledgeBase): string[] {
+  return Object.values(readStringMap(kb.lexicons, 'organisation-heads')).flat().map((w) => w.toLowerCase().split(/\s+/).at(-1)!);
+}
 
 export function speechLexicon(kb: KnowledgeBase): SpeechLexicon {
   const hit = cache.get(kb);
@@ -37,6 +49,8 @@ export function speechLexicon(kb: KnowledgeBase): SpeechLexicon {
     verbs: new Set([...lower('verbs'), ...lower('attribution_verbs'), ...lower('quote_verbs')]),
     nouns: new Set(lower('speech_nouns')),
     naming: new Set(lower('naming_verbs')),
+    roles: speakerRoles(kb, lower('speaker_roles')),
+    bodies: new Set(organisationHeads(kb)),
     // "in a televised address", "in his first audio recording", "at a press conference", "released an audio recording",
     // "in a speech broadcast by Al-Manar"
     venues: new RegExp(`\\b(?:in|at|during|via|through|released|published|broadcast|issued|aired)\\s+(?:a|an|the|his|her|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(${venues.join('|') || '(?!)'})\\b(?:\\s+(released|published|broadcast|aired|carried)\\s+by\\s+([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)*))?`, 'i'),
@@ -87,6 +101,40 @@ function namedIn(mentions: readonly ActorMention[], from: number, to: number): A
   return (ms.filter((m) => m.actor.kind === 'person').at(-1) ?? ms.at(-1))?.actor ?? null;
 }
 
+/** Characters after a quotation within which a speech verb attributes it without the parse. */
+const POST_WINDOW = 90;
+
+function looseSpeech(scope: Scope, q: Quotation, si: number, ei: number): Attribution | null {
+  const { sentences, syntax, blank } = scope;
+  const mentions = scope.speaker.mentions;
+  // A verb heading a clause of its own ("self-declared" modifying a noun is no speech).
+  const speaks = (t: SyntaxToken) => isSpeechVerb(t, scope.lex) && /^(?:root|ccomp|xcomp|parataxis|conj|advcl|acl:relcl|dep)/.test(t.deprel);
+  const tryVerb = (ps: ParsedSentence, verb: SyntaxToken, from: number, to: number): Attribution | null => {
+    const subject = subjectOf(ps, verb);
+    const bySubject = subject && (subject.start > q.end || subject.end < q.start) ? resolveSpeaker(scope.speaker, ps, subject) : null;
+    const actor = bySubject?.actor ?? namedIn(mentions, from, verb.start) ?? namedIn(mentions, verb.end, Math.min(verb.end + 40, to));
+    if (!actor && !bySubject) return null;
+    return { kind: actor ? 'named' : 'unnamed', speaker: actor, verb: verb.start, from, to, governed: true, naming: false, byNoun: false };
+  };
+  // After the quotation, up to the end of its clause.
+  const last = syntax[ei];
+  if (last && !/[.!?]\s*$/.test(q.text)) {
+    const from = Math.min(blank.length, q.end + 1);
+    const stop = /[.!?;](?=\s|$)/.exec(blank.slice(from, sentences[ei]!.end));
+    const to = Math.min(stop ? from + stop.index : sentences[ei]!.end, from + POST_WINDOW);
+    const verb = last.tokens.find((t) => t.start >= from && t.end <= to && speaks(t));
+    if (verb) return tryVerb(last, verb, from, stop ? from + stop.index : sentences[ei]!.end);
+  }
+  // Before it, in its sentence.
+  const first = syntax[si];
+  if (first) {
+    const from = sentences[si]!.start;
+    const verb = first.tokens.find((t) => t.start >= from && t.end <= q.start - 1 && speaks(t) && blank.slice(t.start, t.end).trim() !== '');
+    if (verb) return tryVerb(first, verb, from, q.start - 1);
+  }
+  return null;
+}
+
 function attribute(scope: Scope, q: Quotation, si: number, ei: number, context: Context | null): Attribution {
   const { sentences, syntax, blank } = scope;
   const sentence = sentences[si]!;
@@ -119,6 +167,11 @@ function attribute(scope: Scope, q: Quotation, si: number, ei: number, context: 
       from: before ? sentence.start : Math.min(blank.length, q.end + 1), to: before ? q.start - 1 : last.end,
     };
   }
+  // The parse ties it to no speech, but a speech verb stands in the narration right after the
+  // quotation or before it in the sentence (a misparse: "“…,” the SDF's media head, X, wrote"):
+  // that verb's subject, else the actor named between the quotation and the verb, else right after it.
+  const loose = looseSpeech(scope, q, si, ei);
+  if (loose) return loose;
   // "Quote from the rebels: “…”", "X, in a new message: “…”", "X told reporters:" ending the sentence before.
   const lead = blank.slice(sentence.start, q.start - 1);
   if (/:\s*$/.test(lead)) {
@@ -176,6 +229,8 @@ export function extractQuotes({ text, sentences, syntax, actors, times, kb }: Qu
     const att = attribute(scope, q, si, ei, context);
     // Short quotations only where the parse puts them in someone's words ("ready to “extend a hand”", "called it “…”").
     const n = words;
+    // A short run of capitalised words is a name ("a “Victory Conference”"), not speech.
+    if (words < MIN_WORDS && q.text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) continue;
     if (words < MIN_WORDS && !(att.governed && (n >= MIN_GOVERNED_WORDS || (att.naming && n >= MIN_NAMING_WORDS)))) continue;
     const speaker = att.speaker;
     const continued = att.kind === 'continued';

@@ -72,7 +72,14 @@ export function nounOwner(sentence: ParsedSentence, noun: SyntaxToken, inside: R
   if (poss) return poss;
   const nmod = kids.find((m) => m.deprel === 'nmod' && /^(?:of|from|by)$/.test(caseOf(sentence, m) ?? ''));
   if (nmod) return nmod;
-  return kids.find((m) => (m.deprel === 'amod' || m.deprel === 'compound') && (m.upos === 'PROPN' || (m.upos === 'ADJ' && /^\p{Lu}/u.test(m.text))));
+  const named = kids.find((m) => (m.deprel === 'amod' || m.deprel === 'compound') && (m.upos === 'PROPN' || (m.upos === 'ADJ' && /^\p{Lu}/u.test(m.text))));
+  if (named) return named;
+  // "the statement, signed/issued by the general command".
+  for (const acl of kids.filter((k) => k.deprel === 'acl' && k.xpos === 'VBN')) {
+    const by = childrenOf(sentence, acl, 'obl', 'obl:agent').find((o) => !inside.has(o.id) && caseOf(sentence, o) === 'by');
+    if (by) return by;
+  }
+  return undefined;
 }
 
 function speakerOfVerb(sentence: ParsedSentence, verb: SyntaxToken, inside: Set<number>, quoteEnd: number): Pick<Governor, 'speaker' | 'via'> {

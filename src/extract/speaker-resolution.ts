@@ -32,6 +32,8 @@ const NOUN_REACH = 8;
 const DESCRIPTION_REACH = 2500;
 const NON_ISSUERS: ReadonlySet<ActorKind> = new Set(['person', 'population', 'media', 'other']);
 const PERSONAL = new Set(['he', 'she', 'him', 'her']);
+/** A possessive pronoun stands for what its subject form would. */
+const POSSESSIVE: Readonly<Record<string, string>> = { its: 'it', their: 'they', his: 'he' };
 
 type Found = { actor: ActorOut | null; how: 'named' | 'pronoun' | 'description' | 'unnamed' };
 
@@ -93,6 +95,11 @@ export function resolveSpeaker(scope: SpeakerScope, sentence: ParsedSentence, t:
   const head = mentionOnHead(scope, sentence, t);
   if (head) return { actor: head.actor, how: 'named' };
   if (isPronoun(t)) return { actor: resolvePronoun(scope, sentence, t, depth), how: 'pronoun' };
+  // "its news agency, which said" read as a subject outside a relative clause: the noun before it.
+  if (/^(?:which|who|that)$/i.test(t.text) && (t.xpos === 'WDT' || t.xpos === 'WP') && depth <= 2) {
+    const before = sentence.tokens.slice(0, t.id).reverse().find((u) => u.upos !== 'PUNCT');
+    if (before && (before.upos === 'NOUN' || before.upos === 'PROPN')) return resolveSpeaker(scope, sentence, before, depth + 1);
+  }
   const ids = phraseIds(sentence, t);
   const tokenAt = (id: number) => sentence.tokens[id]!;
   const overlaps = (m: ActorMention, id: number) => tokenAt(id).start < m.end && m.start < tokenAt(id).end;
@@ -108,6 +115,14 @@ export function resolveSpeaker(scope: SpeakerScope, sentence: ParsedSentence, t:
     if (next?.actor.kind === 'person') return { actor: next.actor, how: 'named' };
   }
   if (isSpeechNoun(t, scope.words)) return { actor: depth > 2 ? null : issuerOf(scope, sentence, t, depth + 1), how: 'description' };
+  // "“…,” Erdogan told reporters. “…,” the Turkish president added": a definite person role with no
+  // body named beside it goes back to the person just quoted.
+  const lemma = t.lemma.toLowerCase();
+  const definite = childrenOf(sentence, t, 'det').some((d) => /^(?:the|this|that)$/i.test(d.text));
+  const last = scope.lastSpeaker;
+  if (definite && t.upos === 'NOUN' && scope.words.roles.has(lemma) && !scope.words.bodies.has(lemma) && last?.actor.kind === 'person'
+    && !inPhrase.some((m) => !childrenOf(sentence, t, 'amod').some((a) => a.start <= m.start && m.end <= a.end))
+    && t.start - last.at < 1500) return { actor: last.actor, how: 'description' };
   // A name, or a noun that speaks for a body ("a Houthi official", "Iraqi officials", "a spokesman
   // for X"): the actor named in the phrase, or one its adjective stands for elsewhere.
   if (t.upos === 'PROPN' || scope.words.roles.has(t.lemma.toLowerCase())) {
@@ -116,8 +131,14 @@ export function resolveSpeaker(scope: SpeakerScope, sentence: ParsedSentence, t:
       const a = sameSurface(scope, m);
       if (a) return { actor: a, how: 'named' };
     }
+    // "its spokesman", "their media office": the body the possessive stands for.
+    const poss = childrenOf(sentence, t, 'nmod:poss').find((m) => /^(?:its|their)$/i.test(m.text));
+    if (poss && depth <= 2) {
+      const a = resolvePronoun(scope, sentence, poss, depth + 1);
+      if (a) return { actor: a, how: 'pronoun' };
+    }
   }
-  if (depth <= 2 && childrenOf(sentence, t, 'det').some((d) => /^(?:the|this|that)$/i.test(d.text))) {
+  if (depth <= 2 && definite) {
     const a = describedActor(scope, t);
     if (a) return { actor: a, how: 'description' };
   }
@@ -182,7 +203,7 @@ function sentencesBack(scope: SpeakerScope, from: number, reach: number): number
  * the last speech verb's subject of a fitting number, else the last speaker when not a person.
  */
 function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: SyntaxToken, depth: number): ActorOut | null {
-  const word = t.text.toLowerCase();
+  const word = POSSESSIVE[t.text.toLowerCase()] ?? t.text.toLowerCase();
   const si = sentenceIndexOf(scope, sentence);
   if (si < 0) return null;
   const back = sentencesBack(scope, si, PRONOUN_REACH);

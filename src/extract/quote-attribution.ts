@@ -132,8 +132,13 @@ export function governingSpeech(sentence: ParsedSentence, start: number, end: nu
     if (own) offer({ predicate: a, speaker: own, via: 'according-to', naming: false }, 0.5);
     // Up the heads.
     let dist = 1;
-    for (let h = headOf(sentence, a), steps = 0; h && steps <= sentence.tokens.length; h = headOf(sentence, h), steps++, dist++) {
+    let below: SyntaxToken = a;
+    for (let h = headOf(sentence, a), steps = 0; h && steps <= sentence.tokens.length; below = h, h = headOf(sentence, h), steps++, dist++) {
       if (inside.has(h.id)) continue;
+      // "X said A, and residents carried banners reading “…”": a clause conjoined to the speech verb
+      // with a subject of its own in the narration is not what was said ("said that A and that “B”" is).
+      if (below.deprel === 'conj' && isSpeechVerb(h, words) && !childOf(sentence, below, 'mark')
+        && childrenOf(sentence, below, 'nsubj', 'nsubj:pass', 'expl').some((c) => !inside.has(c.id))) break;
       if (isSpeechVerb(h, words)) {
         // Naming only what the verb names itself: "called it “…”", "described X as “…”".
         offer({ predicate: h, ...speakerOfVerb(sentence, h, inside, end), naming: dist === 1 && words.naming.has(h.text.toLowerCase()) }, dist);

@@ -92,7 +92,7 @@ const CONTINUE_REACH = 1500;
 
 type Scope = {
   text: string; blank: string; sentences: readonly Sentence[]; syntax: readonly ParsedSentence[];
-  speaker: SpeakerScope; lex: SpeechLexicon;
+  speaker: SpeakerScope; lex: SpeechLexicon; actors: ReadonlyMap<string, ActorOut>;
 };
 
 /** The actors named in narration [from, to): the last person, else the last actor. */
@@ -103,6 +103,8 @@ function namedIn(mentions: readonly ActorMention[], from: number, to: number): A
 
 /** Characters after a quotation within which a speech verb attributes it without the parse. */
 const POST_WINDOW = 90;
+/** Characters between a speech verb and the quotation it introduces without the parse. */
+const PRE_WINDOW = 40;
 
 function looseSpeech(scope: Scope, q: Quotation, si: number, ei: number): Attribution | null {
   const { sentences, syntax, blank } = scope;
@@ -125,11 +127,11 @@ function looseSpeech(scope: Scope, q: Quotation, si: number, ei: number): Attrib
     const verb = last.tokens.find((t) => t.start >= from && t.end <= to && speaks(t));
     if (verb) return tryVerb(last, verb, from, stop ? from + stop.index : sentences[ei]!.end);
   }
-  // Before it, in its sentence.
+  // Just before it, in its sentence ("X said on Monday: “…”").
   const first = syntax[si];
   if (first) {
     const from = sentences[si]!.start;
-    const verb = first.tokens.find((t) => t.start >= from && t.end <= q.start - 1 && speaks(t) && blank.slice(t.start, t.end).trim() !== '');
+    const verb = first.tokens.filter((t) => t.start >= from && t.end <= q.start - 1 && q.start - t.end <= PRE_WINDOW && speaks(t) && blank.slice(t.start, t.end).trim() !== '').at(-1);
     if (verb) return tryVerb(first, verb, from, q.start - 1);
   }
   return null;
@@ -185,7 +187,7 @@ function attribute(scope: Scope, q: Quotation, si: number, ei: number, context: 
   }
   // The speech before goes on: a second quotation, a quote paragraph after an attributed one.
   if (context && q.start - context.end < CONTINUE_REACH && sentence.paragraph - context.paragraph <= 1) {
-    const speaker = context.speaker === null ? null : scope.speaker.mentions.find((m) => m.actor.id === context.speaker)?.actor ?? null;
+    const speaker = context.speaker === null ? null : scope.actors.get(context.speaker) ?? null;
     return { kind: 'continued', speaker, verb: null, from: sentence.start, to: q.start - 1, governed: false, naming: false, byNoun: false };
   }
   return { kind: 'none', speaker: null, verb: null, from: sentence.start, to: q.start - 1, governed: false, naming: false, byNoun: false };
@@ -211,7 +213,7 @@ export function extractQuotes({ text, sentences, syntax, actors, times, kb }: Qu
   // A date inside a quotation ("today", "next week") is the speaker's, not the reporter's.
   const timeMentions = times.flatMap((t) => t.mentions.map((m) => ({ ...m, when: t.when }))).filter((t) => !quoted(t)).sort((a, b) => a.start - b.start);
   const speakerScope: SpeakerScope = { text, sentences, syntax, mentions, words: lex, lastSpeaker: null };
-  const scope: Scope = { text, blank, sentences, syntax, speaker: speakerScope, lex };
+  const scope: Scope = { text, blank, sentences, syntax, speaker: speakerScope, lex, actors: new Map(actors.map((a) => [a.id, a])) };
   const quotes: QuoteOut[] = [];
   /** Per quote: an open paragraph of a longer quotation, and whether its own sentence named the speaker. */
   const held: { open: boolean; named: boolean; paragraph: number }[] = [];

@@ -16,6 +16,8 @@ describe('findQuotations', () => {
     assert.deepEqual(texts('She called it ‘a shameful act’ on Monday.'), ['a shameful act']);
     // Inside a double-quoted stretch a single mark is part of that quotation.
     assert.deepEqual(texts('“They told us \'leave now\' and we left,” she said.'), ["They told us 'leave now' and we left,"]);
+    // British style: double marks inside single ones.
+    assert.deepEqual(texts('\'They shouted "leave now" at us,\' she said.'), ['They shouted "leave now" at us,']);
   });
 
   it('a quotation over paragraphs: every paragraph but the last is open', () => {

@@ -43,7 +43,8 @@ function singleQuotations(text: string, taken: readonly Quotation[]): Quotation[
     let strong = -1, weak = -1;
     for (let j = i + 2; j < text.length && j - i <= MAX_SINGLE; j++) {
       const d = text[j]!;
-      if (d === '\n' || inside(j)) break;
+      if (d === '\n') break;
+      if (inside(j)) continue; // a quotation inside this one ('He said "no"')
       if (weak >= 0 && (d === '\'' || d === '‘') && opensSingle(text, j)) break;
       if (d !== '\'' && d !== '’') continue;
       const kind = closesSingle(text, j);
@@ -82,7 +83,9 @@ export function findQuotations(text: string): Quotation[] {
   out.push(...openParagraphs(text, out));
   // Only where single marks open a stretch somewhere: most texts use them as apostrophes only.
   if (/(?:^|[\s(])['‘]\p{L}/mu.test(text)) out.push(...singleQuotations(text, out));
-  return out.sort((a, b) => a.start - b.start);
+  // A quotation inside another is part of it.
+  return out.filter((q) => !out.some((o) => o !== q && o.start <= q.start - 1 && q.end + 1 <= o.end))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** A title ("The Long Night Of The Desert"): most words capitalised. */

@@ -27,7 +27,8 @@ export type SpeakerScope = {
 
 /** Sentences back that a pronoun or a speech noun looks for what it stands for. */
 const PRONOUN_REACH = 3;
-const NOUN_REACH = 8;
+const NOUN_REACH = 12;
+const NOUN_CHARS = 3000;
 /** Characters back that a definite description looks for its actor. */
 const DESCRIPTION_REACH = 2500;
 const NON_ISSUERS: ReadonlySet<ActorKind> = new Set(['person', 'population', 'media', 'other']);
@@ -285,35 +286,40 @@ function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: Syntax
  * named in this paragraph or the one before.
  */
 export function issuerOf(scope: SpeakerScope, sentence: ParsedSentence, noun: SyntaxToken, depth: number): ActorOut | null {
-  const own = nounOwner(sentence, noun);
-  if (own && !isPronoun(own) && !/^(?:its|his|her|their)$/i.test(own.text)) {
-    const a = resolveSpeaker(scope, sentence, own, depth + 1).actor;
-    if (a) return a;
-  }
+  // The noun's own owner: "the ministry's statement", "a statement from X", "signed by X" (not the
+  // outlet that carried it: "a statement carried by X News Agency").
+  const ownerOf = (s: ParsedSentence, n: SyntaxToken): ActorOut | null => {
+    const owner = nounOwner(s, n);
+    if (!owner || isPronoun(owner) || /^(?:its|his|her|their)$/i.test(owner.text)) return null;
+    const a = resolveSpeaker(scope, s, owner, depth + 1).actor;
+    return a && a.kind === 'media' && owner.head !== n.id ? null : a;
+  };
+  // The verb it is the object or oblique of: "the ministry issued a statement", "X said in a statement".
+  const issuedBy = (s: ParsedSentence, n: SyntaxToken): ActorOut | null => {
+    const h = headOf(s, n);
+    if (!h || h.upos !== 'VERB' || !/^(?:obj|obl|nsubj:pass)$/.test(n.deprel)) return null;
+    const subj = subjectOf(s, h);
+    if (!subj || subj.id === n.id || isSpeechNoun(subj, scope.words)) return null;
+    return isPronoun(subj) ? (depth < 2 ? resolvePronoun(scope, s, subj, depth + 1) : null) : resolveSpeaker(scope, s, subj, depth + 1).actor;
+  };
+  const own = ownerOf(sentence, noun) ?? issuedBy(sentence, noun);
+  if (own) return own;
   const si = sentenceIndexOf(scope, sentence);
   if (si < 0) return null;
-  for (const i of sentencesBack(scope, si, NOUN_REACH)) {
+  // The speech introduced earlier may lie paragraphs back ("released a recording of its spokesman
+  // X" ... "The speech also warned"): sentences back within reach, whatever their paragraph.
+  for (let i = si; i >= 0 && si - i <= NOUN_REACH && noun.start - scope.sentences[i]!.start <= NOUN_CHARS; i--) {
     const s = parseIfSpeech(scope, i, 'nouns');
     if (!s) continue;
     const nouns = s.tokens.filter((n) => n !== noun && (s !== sentence || n.start < noun.start) && isSpeechNoun(n, scope.words)).reverse();
     for (const n of nouns) {
-      const owner = nounOwner(s, n);
-      if (owner && !/^(?:its|his|her|their)$/i.test(owner.text)) {
-        const a = resolveSpeaker(scope, s, owner, depth + 1).actor;
-        if (a) return a;
-      }
-      const h = headOf(s, n);
-      if (h && (h.upos === 'VERB') && /^(?:obj|obl|nsubj:pass)$/.test(n.deprel)) {
-        const subj = subjectOf(s, h);
-        if (subj && subj.id !== n.id && !isSpeechNoun(subj, scope.words)) {
-          const a = isPronoun(subj) ? null : resolveSpeaker(scope, s, subj, depth + 1).actor;
-          if (a) return a;
-        }
-      }
+      const a = ownerOf(s, n) ?? issuedBy(s, n);
+      if (a) return a;
     }
   }
   const paragraph = scope.sentences[si]!.paragraph;
-  if (scope.lastSpeaker && paragraph - scope.lastSpeaker.paragraph <= 2 && noun.start - scope.lastSpeaker.at < 3000) return scope.lastSpeaker.actor;
+  const last = scope.lastSpeaker && paragraph - scope.lastSpeaker.paragraph <= 2 && noun.start - scope.lastSpeaker.at < 3000 ? scope.lastSpeaker.actor : null;
+  if (last && last.kind !== 'person') return last;
   const from = scope.sentences.find((s) => s.paragraph >= paragraph - 1)?.start ?? 0;
-  return scope.mentions.filter((m) => m.start >= from && m.end <= noun.start && !NON_ISSUERS.has(m.actor.kind)).at(-1)?.actor ?? null;
+  return scope.mentions.filter((m) => m.start >= from && m.end <= noun.start && !NON_ISSUERS.has(m.actor.kind)).at(-1)?.actor ?? last;
 }

@@ -129,6 +129,7 @@ describe('quotes stage: speaker from the attribution structure', () => {
     { id: 'moi', name: 'Syrian Interior Ministry', kind: 'government-body', aliases: [] },
     { id: 'houthis', name: 'Houthis', kind: 'armed-group', aliases: ['Houthi'] },
     { id: 'syria', name: 'Syria', kind: 'state', aliases: [] },
+    { id: 'valley-news', name: 'Valley News Agency', kind: 'media', aliases: [] },
   ]);
   const run = (text: string) => analyse(text, '2025-03-10', kb3);
   const speakers = (text: string) => run(text).map((q) => q.speakerName);
@@ -146,6 +147,10 @@ describe('quotes stage: speaker from the attribution structure', () => {
     assert.deepEqual(speakers('The Syrian Interior Ministry set up new checkpoints on Monday. “Every car entering the city will be searched,” the ministry said.'), ['Syrian Interior Ministry']);
     assert.deepEqual(speakers('A Houthi official, speaking on condition of anonymity, said “the talks have collapsed for good.”'), ['Houthis']);
     assert.deepEqual(speakers('According to the Lion Front, “the convoy was never stopped at the checkpoint.”'), ['Lion Front']);
+    // The outlet that carried an earlier statement is not who issues this one.
+    assert.deepEqual(speakers('In a statement carried by Valley News Agency, the Lion Front said its fighters held the ridge. “The ridge is still in our hands tonight,” the statement added.'), ['Lion Front']);
+    assert.deepEqual(speakers('Valley News Agency reported clashes. On Monday the Lion Front issued a statement saying “the ridge is still in our hands tonight”.'), ['Lion Front']);
+    assert.deepEqual(speakers('The statement, signed by the Lion Front, said “all options remain open for now”.'), ['Lion Front']);
   });
 
   it('"he said" / "he added" and quote paragraphs go on with the speaker across sentences and paragraphs', () => {

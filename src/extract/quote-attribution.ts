@@ -82,10 +82,20 @@ export function nounOwner(sentence: ParsedSentence, noun: SyntaxToken, inside: R
   return undefined;
 }
 
-function speakerOfVerb(sentence: ParsedSentence, verb: SyntaxToken, inside: Set<number>, quoteEnd: number): Pick<Governor, 'speaker' | 'via'> {
-  // "Lion Front commander Omar Haddad said" may come out as two subjects: the name (nearest the
-  // verb) is the speaker; one with a preposition ("ministry of defense") is a modifier misread.
+/**
+ * The subject of a speech verb. "Lion Front commander Omar Haddad said", "the UN force UNIFIL
+ * said" may come out as two subjects: the name (nearest the verb) speaks; one with a preposition
+ * ("ministry of defense") is a modifier misread.
+ */
+export function speechSubject(sentence: ParsedSentence, verb: SyntaxToken, inside: ReadonlySet<number> = new Set()): SyntaxToken | undefined {
   const own = childrenOf(sentence, verb, 'nsubj', 'nsubj:pass').filter((c) => !inside.has(c.id) && !childOf(sentence, c, 'case'));
+  return own.length > 1
+    ? own.sort((a, b) => Number(b.upos === 'PROPN') - Number(a.upos === 'PROPN') || Math.abs(a.id - verb.id) - Math.abs(b.id - verb.id))[0]
+    : subjectOf(sentence, verb);
+}
+
+function speakerOfVerb(sentence: ParsedSentence, verb: SyntaxToken, inside: Set<number>, quoteEnd: number): Pick<Governor, 'speaker' | 'via'> {
+  const own = childrenOf(sentence, verb, 'nsubj', 'nsubj:pass').filter((c) => !inside.has(c.id));
   // "Reuters quoted X as saying “…”": the one quoted speaks.
   const governing = headOf(sentence, verb);
   if (governing && governing.lemma.toLowerCase() === 'quote' && verb.xpos === 'VBG') {
@@ -99,9 +109,7 @@ function speakerOfVerb(sentence: ParsedSentence, verb: SyntaxToken, inside: Set<
     const hs = h && subjectOf(sentence, h);
     if (hs && !inside.has(hs.id)) return { speaker: hs, via: 'subject' };
   }
-  const subject = own.length > 1
-    ? own.sort((a, b) => Number(b.upos === 'PROPN') - Number(a.upos === 'PROPN') || Math.abs(a.id - verb.id) - Math.abs(b.id - verb.id))[0]
-    : subjectOf(sentence, verb);
+  const subject = speechSubject(sentence, verb, inside);
   if (subject && !inside.has(subject.id)) return { speaker: subject, via: 'subject' };
   // "“…,” said X": the parser sometimes reads the inverted subject as an object.
   if (verb.start > quoteEnd) {

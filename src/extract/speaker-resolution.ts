@@ -9,8 +9,8 @@
 import type { ActorKind, ActorOut } from '../analysis/types.js';
 import type { Sentence } from '../pipeline/stage.js';
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
-import { childrenOf, headOf, subjectOf, subtree, subtreeSpan } from '../syntax/tree.js';
-import { isPronoun, isSpeechNoun, isSpeechVerb, nounOwner, type SpeechWords } from './quote-attribution.js';
+import { childrenOf, headOf, subtree, subtreeSpan } from '../syntax/tree.js';
+import { isPronoun, isSpeechNoun, isSpeechVerb, nounOwner, speechSubject, type SpeechWords } from './quote-attribution.js';
 
 export type ActorMention = { start: number; end: number; text: string; actor: ActorOut };
 
@@ -127,7 +127,9 @@ export function resolveSpeaker(scope: SpeakerScope, sentence: ParsedSentence, t:
   // A name, or a noun that speaks for a body ("a Houthi official", "Iraqi officials", "a spokesman
   // for X"): the actor named in the phrase, or one its adjective stands for elsewhere.
   if (t.upos === 'PROPN' || scope.words.roles.has(t.lemma.toLowerCase())) {
-    if (inPhrase.length) return { actor: (inPhrase.find((m) => m.actor.kind === 'person') ?? inPhrase[0]!).actor, how: 'named' };
+    // A person first; then a name after the head ("the UN peacekeeping force UNIFIL"); then the rest.
+    const pick = inPhrase.find((m) => m.actor.kind === 'person') ?? inPhrase.find((m) => m.start >= t.end) ?? inPhrase[0];
+    if (pick) return { actor: pick.actor, how: 'named' };
     for (const m of [...childrenOf(sentence, t, 'amod', 'compound', 'nmod:poss'), ...(t.upos === 'PROPN' ? [t] : [])]) {
       const a = sameSurface(scope, m);
       if (a) return { actor: a, how: 'named' };
@@ -220,7 +222,7 @@ function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: Syntax
       if (!s) continue;
       const verbs = s.tokens.filter((v) => isSpeechVerb(v, scope.words) && v.end <= t.start).reverse();
       for (const v of verbs) {
-        const subj = subjectOf(s, v);
+        const subj = speechSubject(s, v);
         if (!subj || subj.start >= t.start || subj.feats.Number === 'Plur') continue;
         if (isPronoun(subj)) {
           if (!PERSONAL.has(subj.text.toLowerCase()) || s === sentence) continue;
@@ -253,7 +255,7 @@ function resolvePronoun(scope: SpeakerScope, sentence: ParsedSentence, t: Syntax
     if (!s) continue;
     const verbs = s.tokens.filter((v) => isSpeechVerb(v, scope.words) && v.end <= t.start).reverse();
     for (const v of verbs) {
-      const subj = subjectOf(s, v);
+      const subj = speechSubject(s, v);
       if (!subj || subj.start >= t.start || (isPronoun(subj) && subj.text.toLowerCase() === word && s === sentence)) continue;
       const plural = subj.feats.Number === 'Plur' || childrenOf(s, subj, 'conj').length > 0;
       if (word === 'it' && plural) continue;
@@ -298,7 +300,7 @@ export function issuerOf(scope: SpeakerScope, sentence: ParsedSentence, noun: Sy
   const issuedBy = (s: ParsedSentence, n: SyntaxToken): ActorOut | null => {
     const h = headOf(s, n);
     if (!h || h.upos !== 'VERB' || !/^(?:obj|obl|nsubj:pass)$/.test(n.deprel)) return null;
-    const subj = subjectOf(s, h);
+    const subj = speechSubject(s, h);
     if (!subj || subj.id === n.id || isSpeechNoun(subj, scope.words)) return null;
     return isPronoun(subj) ? (depth < 2 ? resolvePronoun(scope, s, subj, depth + 1) : null) : resolveSpeaker(scope, s, subj, depth + 1).actor;
   };

@@ -173,6 +173,8 @@ describe('quotes stage: speaker from the attribution structure', () => {
     assert.deepEqual(called.map((q) => [q.text, q.speakerName]), [['deliberate procrastination', 'Lena Varga']]);
     assert.deepEqual(speakers('Omar Haddad told reporters the army was ready to “open every road” into the valley.'), ['Omar Haddad']);
     assert.deepEqual(speakers('Omar Haddad said the talks had failed. “There is nothing left to discuss,” he said, adding that the front would “respond in kind”.'), ['Omar Haddad', 'Omar Haddad']);
+    // A participle names for the clause's subject: "a Houthi official ..., calling them “…”".
+    assert.deepEqual(run('A Houthi official confirmed the raids, calling them “cowardly aggression.”').map((q) => [q.text, q.speakerName]), [['cowardly aggression.', 'Houthis']]);
     // Two words that no naming verb introduces are no quotation.
     assert.deepEqual(run('Omar Haddad said his men seized “two tanks” near the bridge.'), []);
   });

@@ -91,7 +91,7 @@ const MIN_NAMING_WORDS = 2;
 const CONTINUE_REACH = 1500;
 
 type Scope = {
-  text: string; blank: string; sentences: readonly Sentence[]; syntax: readonly ParsedSentence[];
+  blank: string; sentences: readonly Sentence[]; syntax: readonly ParsedSentence[];
   speaker: SpeakerScope; lex: SpeechLexicon; actors: ReadonlyMap<string, ActorOut>;
 };
 
@@ -213,7 +213,7 @@ export function extractQuotes({ text, sentences, syntax, actors, times, kb }: Qu
   // A date inside a quotation ("today", "next week") is the speaker's, not the reporter's.
   const timeMentions = times.flatMap((t) => t.mentions.map((m) => ({ ...m, when: t.when }))).filter((t) => !quoted(t)).sort((a, b) => a.start - b.start);
   const speakerScope: SpeakerScope = { text, sentences, syntax, mentions, words: lex, lastSpeaker: null };
-  const scope: Scope = { text, blank, sentences, syntax, speaker: speakerScope, lex, actors: new Map(actors.map((a) => [a.id, a])) };
+  const scope: Scope = { blank, sentences, syntax, speaker: speakerScope, lex, actors: new Map(actors.map((a) => [a.id, a])) };
   const quotes: QuoteOut[] = [];
   /** Per quote: an open paragraph of a longer quotation, and whether its own sentence named the speaker. */
   const held: { open: boolean; named: boolean; paragraph: number }[] = [];
@@ -229,11 +229,10 @@ export function extractQuotes({ text, sentences, syntax, actors, times, kb }: Qu
     const ei = Math.max(si, sentenceIndexAt(sentences, Math.max(q.start, q.end - 1)));
     const last = sentences[ei]!;
     const att = attribute(scope, q, si, ei, context);
-    // Short quotations only where the parse puts them in someone's words ("ready to “extend a hand”", "called it “…”").
-    const n = words;
     // A short run of capitalised words is a name ("a “Victory Conference”"), not speech.
     if (words < MIN_WORDS && q.text.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) continue;
-    if (words < MIN_WORDS && !(att.governed && (n >= MIN_GOVERNED_WORDS || (att.naming && n >= MIN_NAMING_WORDS)))) continue;
+    // Short quotations only where the parse puts them in someone's words ("ready to “extend a hand”", "called it “…”").
+    if (words < MIN_WORDS && !(att.governed && (words >= MIN_GOVERNED_WORDS || (att.naming && words >= MIN_NAMING_WORDS)))) continue;
     const speaker = att.speaker;
     const continued = att.kind === 'continued';
 

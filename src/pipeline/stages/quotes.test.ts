@@ -1,10 +1,25 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureKnowledgeBase } from '../../knowledge/knowledge-base-fixture.js';
-import { splitSentences } from './sentences.js';
+import { sentenceLexicon, splitSentences } from './sentences.js';
 import { extractActors } from './actors.js';
 import { extractQuotes } from './quotes.js';
 import { resolveTimes } from '../../time/resolve-times.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { loadSyntaxModel } from '../../syntax/model.js';
+import { parseSpan, tagHintsOf } from './syntax.js';
+
+const model = loadSyntaxModel();
+
+/** Every layer the quotes stage reads, from the real stages and the trained parser. */
+function analyse(text: string, published: string, kb: KnowledgeBase) {
+  const sentences = splitSentences(text, sentenceLexicon(kb));
+  const syntax = sentences.map((s) => parseSpan(model, text, s.start, s.end, tagHintsOf(kb)));
+  const times = resolveTimes(text, published, sentences);
+  const { actors } = extractActors(text, published, sentences, times, kb);
+  const byId = new Map(actors.map((a) => [a.id, a.name]));
+  return extractQuotes({ text, sentences, syntax, actors, times, kb }).map((q) => ({ ...q, speakerName: q.speaker ? byId.get(q.speaker) ?? null : null }));
+}
 
 const kb = fixtureKnowledgeBase([
   { id: 'islamic-state', name: 'Islamic State', kind: 'armed-group', aliases: ['IS', 'ISIS'] },
@@ -13,11 +28,7 @@ const kb = fixtureKnowledgeBase([
 ]);
 
 function quotes(text: string, published: string) {
-  const sentences = splitSentences(text, new Set());
-  const times = resolveTimes(text, published, sentences);
-  const { actors } = extractActors(text, published, sentences, times, kb);
-  const byId = new Map(actors.map((a) => [a.id, a.name]));
-  return extractQuotes(text, sentences, actors, times, kb).map((q) => ({ ...q, speakerName: q.speaker ? byId.get(q.speaker) : null }));
+  return analyse(text, published, kb);
 }
 
 describe('quotes stage', () => {
@@ -62,11 +73,7 @@ describe('quotes stage: attribution after the quotation', () => {
     { id: 'karim', name: 'Karim Saleh', kind: 'person', aliases: [] },
   ]);
   function run(text: string, published = '2025-03-10') {
-    const sentences = splitSentences(text, new Set());
-    const times = resolveTimes(text, published, sentences);
-    const { actors } = extractActors(text, published, sentences, times, kb2);
-    const byId = new Map(actors.map((a) => [a.id, a.name]));
-    return extractQuotes(text, sentences, actors, times, kb2).map((q) => ({ ...q, speakerName: q.speaker ? byId.get(q.speaker) ?? null : null }));
+    return analyse(text, published, kb2);
   }
 
   it('"…," X said / said X / Title X said: the speaker named after the quotation, not the one before', () => {
@@ -108,5 +115,84 @@ describe('quotes stage: attribution after the quotation', () => {
     assert.equal(out[0]!.date?.start, '2024-12-02');
     assert.equal(out[1]!.speakerName, 'Omar Haddad');
     assert.equal(out[1]!.date, null);
+  });
+});
+
+describe('quotes stage: speaker from the attribution structure', () => {
+  const kb3 = fixtureKnowledgeBase([
+    { id: 'lion-front', name: 'Lion Front', kind: 'armed-group', aliases: [] },
+    { id: 'lena', name: 'Lena Varga', kind: 'person', aliases: [] },
+    { id: 'omar', name: 'Omar Haddad', kind: 'person', aliases: [] },
+    { id: 'karim', name: 'Karim Saleh', kind: 'person', aliases: [] },
+    { id: 'cooper', name: 'Brad Cooper', kind: 'person', aliases: [] },
+    { id: 'centcom', name: 'U.S. Central Command', kind: 'state-force', aliases: ['CENTCOM'] },
+    { id: 'moi', name: 'Syrian Interior Ministry', kind: 'government-body', aliases: [] },
+    { id: 'houthis', name: 'Houthis', kind: 'armed-group', aliases: ['Houthi'] },
+    { id: 'syria', name: 'Syria', kind: 'state', aliases: [] },
+    { id: 'valley-news', name: 'Valley News Agency', kind: 'media', aliases: [] },
+  ]);
+  const run = (text: string) => analyse(text, '2025-03-10', kb3);
+  const speakers = (text: string) => run(text).map((q) => q.speakerName);
+
+  it('inverted order with a rank: the person, not the rank nor the command he heads', () => {
+    assert.deepEqual(speakers('“The patrols will go on until the sea lanes are safe,” said Adm. Brad Cooper, the head of U.S. Central Command.'), ['Brad Cooper']);
+    assert.deepEqual(speakers('“Our ships will stay in the area for as long as it takes,” Adm. Brad Cooper said on Friday.'), ['Brad Cooper']);
+    // Where the parse hangs the speech verb off the quotation wrongly, the verb in the narration after it still attributes it.
+    assert.deepEqual(speakers('“Our forces took the hill,” the Lion Front media office head, Omar Haddad, wrote on Twitter on Saturday.'), ['Omar Haddad']);
+  });
+
+  it('"the statement said/read" is the group that issued it; "the ministry said" the ministry named before', () => {
+    assert.deepEqual(speakers('The Lion Front issued a statement on Sunday. “Our fighters left the hill to spare the villagers,” the statement said.'), ['Lion Front']);
+    assert.deepEqual(speakers('The Lion Front put out a long statement on Sunday. The statement read: “Our fighters left the hill to spare the villagers.”'), ['Lion Front']);
+    assert.deepEqual(speakers('The Syrian Interior Ministry set up new checkpoints on Monday. “Every car entering the city will be searched,” the ministry said.'), ['Syrian Interior Ministry']);
+    assert.deepEqual(speakers('A Houthi official, speaking on condition of anonymity, said “the talks have collapsed for good.”'), ['Houthis']);
+    assert.deepEqual(speakers('According to the Lion Front, “the convoy was never stopped at the checkpoint.”'), ['Lion Front']);
+    // The outlet that carried an earlier statement is not who issues this one.
+    assert.deepEqual(speakers('In a statement carried by Valley News Agency, the Lion Front said its fighters held the ridge. “The ridge is still in our hands tonight,” the statement added.'), ['Lion Front']);
+    assert.deepEqual(speakers('Valley News Agency reported clashes. On Monday the Lion Front issued a statement saying “the ridge is still in our hands tonight”.'), ['Lion Front']);
+    assert.deepEqual(speakers('The statement, signed by the Lion Front, said “all options remain open for now”.'), ['Lion Front']);
+  });
+
+  it('"he said" / "he added" and quote paragraphs go on with the speaker across sentences and paragraphs', () => {
+    const out = run([
+      'Karim Saleh spoke to reporters in the town on Friday. “We counted forty destroyed houses,” he said.',
+      '“Most families have nowhere to go. The winter will be hard,” he added.',
+      '“We have asked for tents three times and heard nothing back.”',
+    ].join('\n\n'));
+    assert.deepEqual(out.map((q) => q.speakerName), ['Karim Saleh', 'Karim Saleh', 'Karim Saleh']);
+    assert.equal(out[1]!.text, 'Most families have nowhere to go. The winter will be hard,');
+    // A quotation over two paragraphs: the first, left open, is attributed where the quotation ends.
+    const long = run('The talks ended on Monday.\n\n“We came with open hands and we leave with nothing.\n\n“The other side never wanted a deal,” Lena Varga said.');
+    assert.deepEqual(long.map((q) => q.speakerName), ['Lena Varga', 'Lena Varga']);
+    // Lion Front fighters ... "they said": the group.
+    assert.deepEqual(speakers('Lion Front fighters entered the village at dawn. “We will stay until the road is open,” they said.'), ['Lion Front']);
+  });
+
+  it('partial quotations inside reported speech: the subject of the speech verb; short stray quotes are dropped', () => {
+    const called = run('Lena Varga called the delay “deliberate procrastination” on Tuesday.');
+    assert.deepEqual(called.map((q) => [q.text, q.speakerName]), [['deliberate procrastination', 'Lena Varga']]);
+    assert.deepEqual(speakers('Omar Haddad told reporters the army was ready to “open every road” into the valley.'), ['Omar Haddad']);
+    assert.deepEqual(speakers('Omar Haddad said the talks had failed. “There is nothing left to discuss,” he said, adding that the front would “respond in kind”.'), ['Omar Haddad', 'Omar Haddad']);
+    // A participle names for the clause's subject: "a Houthi official ..., calling them “…”".
+    assert.deepEqual(run('A Houthi official confirmed the raids, calling them “cowardly aggression.”').map((q) => [q.text, q.speakerName]), [['cowardly aggression.', 'Houthis']]);
+    // Two words that no naming verb introduces are no quotation.
+    assert.deepEqual(run('Omar Haddad said his men seized “two tanks” near the bridge.'), []);
+  });
+
+  it('a quotation without attribution gets no invented speaker', () => {
+    assert.deepEqual(speakers('Omar Haddad visited the town in May.\n\nThe town has a long history.\n\nIts old market burned in 1920.\n\n“The market was rebuilt twice in the last century and burned each time.”'), [null]);
+    // "According to media reports" names nobody, and the speaker of the quotation before does not carry over.
+    assert.deepEqual(speakers('“We hold the bridge,” Lena Varga said.\n\nAccording to media reports, “the bridge changed hands twice during the night.”'), ['Lena Varga', null]);
+    // An analyst is no spokesman: the country his speciality names is not the speaker ("a Houthi official" is).
+    assert.deepEqual(speakers('“The border will stay closed all winter,” said a researcher on northern Syria.'), [null]);
+    // An unnamed official "told reporters"; "he said" is that official, not the person named a paragraph before.
+    assert.deepEqual(speakers('Lena Varga toured the camp in May.\n\nA security official told reporters the road was cut. “We cannot reach the camp before Friday,” he said.'), [null]);
+    // A name in quotation marks is no speech.
+    assert.deepEqual(run('Omar Haddad opened what he called a “Unity Conference” in the town.'), []);
+  });
+
+  it('single quotation marks are quotations; apostrophes are not', () => {
+    const out = run("Omar Haddad said the clans' elders met on Monday. 'Our forces are doing what they can to protect the villages,' he told the television channel.");
+    assert.deepEqual(out.map((q) => [q.text, q.speakerName]), [['Our forces are doing what they can to protect the villages,', 'Omar Haddad']]);
   });
 });

@@ -38,6 +38,9 @@ const POSSESSIVE: Readonly<Record<string, string>> = { its: 'it', their: 'they',
 
 type Found = { actor: ActorOut | null; how: 'named' | 'pronoun' | 'description' | 'unnamed' };
 
+/** Participles that give a phrase its name ("an officer named X", "a commander called X", "a man identified as X"). */
+const NAMING_PARTICIPLES = new Set(['named', 'called', 'identified', 'known']);
+
 /** The span of a name's head with the words that make up the name with it (flat, compound). */
 function nameSpan(sentence: ParsedSentence, t: SyntaxToken): { start: number; end: number } {
   let start = t.start, end = t.end;
@@ -56,7 +59,10 @@ function mentionsIn(scope: SpeakerScope, start: number, end: number): ActorMenti
 function mentionOnHead(scope: SpeakerScope, sentence: ParsedSentence, t: SyntaxToken): ActorMention | undefined {
   const onHead = mentionsIn(scope, t.start, t.end);
   const hits = onHead.length ? onHead : (t.upos === 'PROPN' ? mentionsIn(scope, nameSpan(sentence, t).start, nameSpan(sentence, t).end) : []);
-  return hits.sort((a, b) => (b.end - b.start) - (a.end - a.start))[0];
+  // "Iranian Foreign Ministry Spokesperson Esmail Baghaei" parsed with the title as head: the
+  // person named in the phrase speaks, not the body in its title.
+  const person = (m: ActorMention) => (m.actor.kind === 'person' ? 1 : 0);
+  return hits.sort((a, b) => (onHead.length ? 0 : person(b) - person(a)) || (b.end - b.start) - (a.end - a.start))[0];
 }
 
 function sentenceIndexOf(scope: SpeakerScope, sentence: ParsedSentence): number {
@@ -109,6 +115,10 @@ export function resolveSpeaker(scope: SpeakerScope, sentence: ParsedSentence, t:
   const appositions = childrenOf(sentence, t, 'appos').flatMap((a) => subtree(sentence, a));
   const person = inPhrase.find((m) => m.actor.kind === 'person' && appositions.some((id) => overlaps(m, id)));
   if (person) return { actor: person.actor, how: 'named' };
+  // "One Iranian officer named Ali Fadavi said": the person a participle of the phrase names.
+  const namedBy = childrenOf(sentence, t, 'acl').filter((a) => NAMING_PARTICIPLES.has(a.text.toLowerCase())).flatMap((a) => subtree(sentence, a));
+  const namedPerson = scope.mentions.find((m) => m.actor.kind === 'person' && namedBy.some((id) => overlaps(m, id)));
+  if (namedPerson) return { actor: namedPerson.actor, how: 'named' };
   // "its spokesperson, Abu X" where the parse lost the apposition: a person named right after the phrase.
   if (t.upos === 'NOUN' && ids.length) {
     const end = Math.max(...ids.map((id) => tokenAt(id).end));

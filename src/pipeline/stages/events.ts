@@ -16,7 +16,7 @@ import { readStringList } from '../../knowledge/lexicon-shapes.js';
 import { FIELD_FAMILIES, padDate, parentForces, theatreCoalitions } from '../../actors/parent-forces.js';
 import { governedModality, MODALITY_ORDER, modalityAt, modalityCues } from '../../extract/modality.js';
 import { coordinatedGroup, eventDate } from '../../extract/event-date.js';
-import { eventPlaces, placeRank, usablePlaces } from '../../extract/event-place.js';
+import { eventPlaces, placeRank } from '../../extract/event-place.js';
 import { findFatalities, type Fatalities } from '../../extract/fatalities.js';
 import { parseFatalities } from '../../extract/parse-fatalities.js';
 import { statisticCues } from '../../extract/statistic-cues.js';
@@ -333,23 +333,20 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
       source ??= quotes?.find((q) => q.evidence.some((e) => e.start <= quoted[0] + 1 && e.end >= quoted[1] - 1))?.speaker ?? null;
     }
 
-    let allPlaces = eventPlaces(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
-    // A place in the predicate's own locative phrase ("raided X", "the attack took place in X")
-    // comes first: the nearest place of the clause may belong to another phrase.
-    const own = frame?.places.filter((p) => usablePlaces(text, s).includes(p))
-      .sort((a, b) => placeRank(idx, a.place) - placeRank(idx, b.place))[0];
-    // Prepositional phrases are where the parser errs most: only a place more precise than the window's choice.
-    if (own && allPlaces[0]?.place !== own.place && (!allPlaces[0] || placeRank(idx, own.place) < placeRank(idx, allPlaces[0].place))) allPlaces = allPlaces.some((p) => p.place === own.place) ? [own, ...allPlaces.filter((p) => p.place !== own.place)] : [own];
+    const allPlaces = eventPlaces(text, s, clause, t.start, t.end, (id) => placeRank(idx, id));
     const place = allPlaces[0] ?? null;
     let date = eventDate(text, idx.sentences, s, t.start, published);
     let dateSource: NonNullable<EventOut['date_source']> = date.source;
     // The predicate's own time phrase ("raided the village on Thursday") beats the nearest time of the sentence.
-    if (frame?.times.length) {
+    // Only times inside the trigger's punctuation-bounded clause as well: a misattached phrase of
+    // the next clause (", and in 2014 and 2018, the regime ...") is not the predicate's.
+    const ownTimes = frame?.times.filter((m) => m.start >= clause.start && m.end <= clause.end) ?? [];
+    if (ownTimes.length) {
       // The predicate's own time nearest before it (else the first after), with the times
       // coordinated to it ("on 2 and 3 May"), as for the sentence's times.
       let nearest = 0;
-      for (let i = 0; i < frame.times.length; i++) if (frame.times[i]!.end <= t.start) nearest = i;
-      const group = coordinatedGroup(frame.times, text, nearest);
+      for (let i = 0; i < ownTimes.length; i++) if (ownTimes[i]!.end <= t.start) nearest = i;
+      const group = coordinatedGroup(ownTimes, text, nearest);
       date = { whens: group.map((m) => ({ ...m.when })), source: 'sentence', mentions: group };
       dateSource = 'predicate';
     }

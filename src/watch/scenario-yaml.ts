@@ -2,7 +2,7 @@
 // line and the field ("scenarios/x.yaml:14: indicators[0].window_days: must be a positive
 // integer"), found through the yaml package's LineCounter.
 import { isMap, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
-import type { EventType, Modality, Predicate } from '../analysis/types.js';
+import type { Modality, Predicate } from '../analysis/types.js';
 import type { BBox, IndicatorDef, Region, ScenarioDef, Threshold } from './types.js';
 
 // The contract's event types: one list, kept with the trigger reader.

@@ -162,6 +162,8 @@ export type FrameLexicon = {
   supportVerbs?: ReadonlySet<string>;
   /** Prepositions marking who receives what the act hands on (the type's `recipient_cases`). */
   recipientCases?: ReadonlySet<string>;
+  /** The of-phrase of the event noun is its agent ("the withdrawal of X"; the type's `of_agent`). */
+  ofAgent?: boolean;
 };
 
 const NOUN_MODIFIERS = new Set(['compound', 'amod', 'nmod:poss', 'det:poss']);
@@ -173,6 +175,14 @@ export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: 
   const predicate = triggerToken(sentence, start, end);
   if (!predicate) return null;
   const args = predicateArguments(sentence, predicate);
+  if (args.kind === 'noun' && lexicon.ofAgent) {
+    // "the withdrawal of government forces": who withdraws, not who undergoes.
+    const of = args.patients.filter((p) => p.via.startsWith('of-phrase'));
+    if (of.length && !args.agents.length) {
+      args.agents.push(...of.map((p) => ({ token: p.token, via: p.via })));
+      args.patients.splice(0, args.patients.length, ...args.patients.filter((p) => !of.includes(p)));
+    }
+  }
   if (args.kind === 'noun' && !args.agents.length) {
     // "a U.S. drone strike", "Israeli raids", "IS attacks": a modifier naming an actor is the noun's agent.
     for (const m of childrenOf(sentence, predicate).filter((c) => NOUN_MODIFIERS.has(c.deprel) && !(c.start >= start && c.end <= end))) {

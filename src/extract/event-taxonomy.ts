@@ -26,6 +26,8 @@ export type EventTypeInfo = {
   patientCases: ReadonlySet<string>;
   /** Prepositions marking who receives what the act hands on ("handed over the dam to X", "transferred to Iraq"): beneficiary. */
   recipientCases: ReadonlySet<string>;
+  /** The of-phrase of an event noun is who acts ("the withdrawal of X"). */
+  ofAgent: boolean;
 };
 
 const cache = new WeakMap<KnowledgeBase, ReadonlyMap<EventType, EventTypeInfo>>();
@@ -75,6 +77,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
       plover: typeof v.plover === 'string' ? v.plover : null,
       patientCases: new Set(stringList(LEXICON, `${type}.patient_cases`, v.patient_cases).map((c) => c.toLowerCase())),
       recipientCases: new Set(stringList(LEXICON, `${type}.recipient_cases`, v.recipient_cases).map((c) => c.toLowerCase())),
+      ofAgent: v.of_agent === true,
     });
   }
   t = out;
@@ -84,7 +87,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
 
 const DEFAULT_INFO: EventTypeInfo = {
   family: 'other', roles: { subject: 'participant', object: 'target' }, symmetric: false, needsActor: true, minParties: 1,
-  acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null, patientCases: new Set(), recipientCases: new Set(),
+  acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null, patientCases: new Set(), recipientCases: new Set(), ofAgent: false,
 };
 
 export function typeInfo(kb: KnowledgeBase, type: EventType): EventTypeInfo {

@@ -206,7 +206,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     // The parse, where it names the trigger's arguments with known actors in them, says who
     // acts and who undergoes; the word-window reading above is the fallback.
     const parsed = syntax?.[s.index];
-    const frame = parsed ? readEventFrame(parsed, s, idx.sentences[s.index - 1] ?? null, t.start, t.end, { patientCases: info.patientCases, supportVerbs: supportVerbs(kb), recipientCases: info.recipientCases }) : null;
+    const frame = parsed ? readEventFrame(parsed, s, idx.sentences[s.index - 1] ?? null, t.start, t.end, { patientCases: info.patientCases, supportVerbs: supportVerbs(kb), recipientCases: info.recipientCases, ofAgent: info.ofAgent }) : null;
     const byParse = !!frame && !owner && frame.agents.length + frame.patients.length > 0;
     let type = trig.type;
     // "assassinated a commander", "captured 2 rebels": an armed victim makes it a battle-type event.

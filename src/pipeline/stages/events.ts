@@ -201,6 +201,11 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     const subject = owner ? [owner] : subjectBefore(s, text, clause, t.start, { ...opts, memberNouns: members }).filter((a) => (a.end <= t.start || a.start >= t.end) && sameQuote(a));
     const agent = agentAfter(s, text, clause, t.end, opts).filter(sameQuote);
     const passive = trig.pos === 'verb' && isPassive(text, t.start, clause.start);
+    // A news outlet named in the clause reports ("witnesses told Reuters that the raids ..."); in
+    // the field it neither strikes nor is struck. Only the window reading needs telling.
+    if (FIELD_FAMILIES.has(info.family)) {
+      for (const list of [subject, agent]) for (let i = list.length - 1; i >= 0; i--) if (list[i]!.kind === 'media') list.splice(i, 1);
+    }
     const taken = new Set([...subject, ...agent].map((a) => a.actor));
     const object = objectAfter(s, text, clause, t.end, { titleWords, exclude: taken }).filter((a) => !agent.includes(a) && sameQuote(a));
     // The parse, where it names the trigger's arguments with known actors in them, says who

@@ -147,6 +147,15 @@ describe('syntax stage', () => {
     assert.equal(syntaxStage.name, 'syntax');
   });
 
+  it('reads a dash between words as punctuation, a dash between numbers as the tagger says', () => {
+    const model = loadSyntaxModel();
+    const text = 'The army – which had shelled the town in 2014–2018 – withdrew.';
+    const [s] = createSyntaxStage(model).run({ document: doc(text), layers: { sentences: splitSentences(text, new Set()) }, kb }).syntax!;
+    const dashes = s!.tokens.filter((t) => t.text === '–');
+    assert.equal(dashes.length, 3);
+    assert.deepEqual([dashes[0]!.upos, dashes[2]!.upos], ['PUNCT', 'PUNCT']);
+  });
+
   it('reads the packs\' one-token acronyms as proper nouns, so "by IS" is the agent', () => {
     const model = loadSyntaxModel();
     const packKb = {

@@ -158,7 +158,7 @@ export function wordsOf(text: string, start: number, end: number): Word[] {
 /** Parse words already cut (with offsets) into one ParsedSentence spanning start..end. */
 export function parseWords(model: SyntaxModel, words: readonly Word[], start: number, end: number, tagHints?: TagHints): ParsedSentence {
   const forms = words.map((w) => w.text);
-  const a = analyzeForms(model, forms, tagHints ? hintsFor(forms, tagHints) : undefined);
+  const a = analyzeForms(model, forms, hintsFor(forms, tagHints ?? NO_HINTS));
   const tokens = new Array<SyntaxToken>(words.length);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -205,11 +205,20 @@ function hintsFor(forms: readonly string[], tagHints: TagHints): (string | null)
     if (/\p{Ll}/u.test(f)) lower++;
     else if (/\p{Lu}/u.test(f)) upper++;
   }
-  if (upper > lower) return undefined;
+  const shouted = upper > lower;
   let any = false;
-  const out = forms.map((f) => { const h = tagHints.get(f) ?? null; if (h) any = true; return h; });
+  const out = forms.map((f, i) => {
+    // A dash between words is punctuation (the tagger, seeing few in news use, can read an
+    // en dash as a name); between numbers ("2014–2018") it stays the tagger's (a symbol).
+    const h = DASH.test(f) ? (NUMBER.test(forms[i - 1] ?? '') && NUMBER.test(forms[i + 1] ?? '') ? null : 'PUNCT|:') : shouted ? null : tagHints.get(f) ?? null;
+    if (h) any = true;
+    return h;
+  });
   return any ? out : undefined;
 }
+const DASH = /^(?:[–—]|--)$/u;
+const NO_HINTS: TagHints = new Map();
+const NUMBER = /^\d/u;
 
 export function createSyntaxStage(model: SyntaxModel | (() => SyntaxModel)): Stage {
   const get = typeof model === 'function' ? model : () => model;

@@ -3,11 +3,31 @@
 
 const DOUBLE = /([bcdfgkmnprtvz])\1$/;
 
+// A stem that lost a silent e ("escalat" ← escalated, "captur" ← captured, "mobiliz" ← mobilizing):
+// one vowel between consonants before these endings, as English spells -ate, -ize, -ure, -uce,
+// -ive/-ove, -id(e), -ut(e), -os(e), -in(e), -ot(e), -ce and -ge verbs.
+const SILENT_E = /(?:[^aeiou][aeiouy](?:t|z|s|d|n|r|v|c)|[^aeiou]v|[rnlc]g|dg|[nrc]c|[^aeiou]u(?:r|c|t))$/;
+const KEEP = /(?:[^aeiou][aeiou](?:t|d|n|r|s)|[aeiou]{2}[a-z])$/;
+// Stems of common verbs ending so without an e ("visit", "edit", "limit", "benefit", "credit",
+// "open", "happen", "target", "focus", "offer", "enter", "order", "consider", "gather"): a short
+// or unstressed last syllable. Only -at/-iz/-ur/-uc/-ut/-v stems, and -id/-os/-in/-ot stems after
+// one consonant cluster of two or more letters before the vowel, take the e.
+function restoreE(base: string): string {
+  // move, fire, cause, release, seize, stage, explode, evacuate.
+  if (/(?:v|[^aeiou]ir|(?:au|ea|ei|ai)[sz]|[^aeiou]ag|[^aeiou]od|uat)$/.test(base) || base === 'us') return `${base}e`;
+  if (!SILENT_E.test(base)) return base;
+  if (/[^aeiou]at$/.test(base) && base.length >= 5) return `${base}e`; // escalate, eliminate, detonate
+  if (/(?:[iy]z|[^aeiou]u[rct]|[^aeiou]v|[rlc]g|dg|[nrc]c)$/.test(base) || (/ang$/.test(base) && base.length >= 5)) return `${base}e`; // mobilize, capture, reduce, execute, move, merge, charge, announce, force; change, arrange (not hang)
+  if (/[^aeiou]{2}[aeiou](?:d|s|n|t)$/.test(base) && base.length >= 5 && !KEEP.test(base.slice(-4)) ) return `${base}e`;
+  if (/(?:ecid|ovid|ivid|clos|pos|amin|ermin|omin|ombin|omot|vot|not|quot)$/.test(base)) return `${base}e`; // decide, provide, divide, close, impose, examine, determine, combine, promote, vote, note, quote
+  return base;
+}
+
 function stripSuffix(lower: string, suffix: string): string {
   const base = lower.slice(0, -suffix.length);
   if (base.length < 2) return lower;
   if (DOUBLE.test(base)) return base.slice(0, -1); // stopped → stop
-  return base;
+  return restoreE(base);
 }
 
 export function ruleLemma(form: string, xpos: string): string {

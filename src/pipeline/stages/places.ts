@@ -6,6 +6,7 @@
 // with precision "near". Stated containment ("X in Y", "X area west of Y", "X (Y) region of Z")
 // binds: a namesake outside Y is not what the text means. A name that is also an English word or
 // a person's name is a place only where the text says so (inside a stated container; "the town of X").
+import { linkPlaceDescriptions } from '../../geo/place-coreference.js';
 import nlp from 'compromise';
 import type { PlaceOut, Span } from '../../analysis/types.js';
 import type { GazetteerEntry, GazetteerMatch } from '../../geo/gazetteer-types.js';
@@ -614,6 +615,8 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
   }
   const places = [...byKey.values()];
   places.forEach((p, k) => { p.id = `pl${k + 1}`; });
+  // "the camp", "the base" after the place was named: more mentions of it.
+  for (const span of linkPlaceDescriptions(document.text, places, kb)) mentions.push({ ...span, type: 'place', via: 'coref', sentence: sentenceOf(span.start) });
   return { places, mentions };
 }
 

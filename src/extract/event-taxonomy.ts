@@ -28,6 +28,8 @@ export type EventTypeInfo = {
   recipientCases: ReadonlySet<string>;
   /** The of-phrase of an event noun is who acts ("the withdrawal of X"). */
   ofAgent: boolean;
+  /** No event unless an actor holds the subject's role. */
+  needsAgent: boolean;
 };
 
 const cache = new WeakMap<KnowledgeBase, ReadonlyMap<EventType, EventTypeInfo>>();
@@ -78,6 +80,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
       patientCases: new Set(stringList(LEXICON, `${type}.patient_cases`, v.patient_cases).map((c) => c.toLowerCase())),
       recipientCases: new Set(stringList(LEXICON, `${type}.recipient_cases`, v.recipient_cases).map((c) => c.toLowerCase())),
       ofAgent: v.of_agent === true,
+      needsAgent: v.needs_agent === true,
     });
   }
   t = out;
@@ -87,7 +90,7 @@ export function eventTaxonomy(kb: KnowledgeBase): ReadonlyMap<EventType, EventTy
 
 const DEFAULT_INFO: EventTypeInfo = {
   family: 'other', roles: { subject: 'participant', object: 'target' }, symmetric: false, needsActor: true, minParties: 1,
-  acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null, patientCases: new Set(), recipientCases: new Set(), ofAgent: false,
+  acled: null, subtypes: new Map(), armedTarget: null, stateActor: null, plover: null, patientCases: new Set(), recipientCases: new Set(), ofAgent: false, needsAgent: false,
 };
 
 export function typeInfo(kb: KnowledgeBase, type: EventType): EventTypeInfo {

@@ -377,6 +377,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     }
 
     if (!actors.length && (info.needsActor || trig.needsActor)) continue;
+    if (info.needsAgent && !actors.some((a) => a.role === info.roles.subject)) continue;
     if (new Set(actors.map((a) => a.actor)).size < info.minParties) continue;
     // "coordinated suicide bombings": a participle describing the next event word is no event.
     if (isAttributive(text, t, triggers)) continue;

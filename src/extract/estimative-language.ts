@@ -9,8 +9,9 @@ const LEXICON = 'estimative-language';
 const LIKELIHOODS: readonly Likelihood[] = ['remote', 'very unlikely', 'unlikely', 'roughly even', 'likely', 'very likely', 'almost certain'];
 const GAP = '(?:\\s+[^\\s.;:!?]+){0,8}?\\s+';
 
-export type EstimativeMatch = { start: number; end: number; text: string; likelihood: Likelihood };
-export type EstimativeCues = { re: RegExp; likelihoods: Likelihood[] };
+/** `modal`: the cue counts only as a modal verb ("may", "might"), which the caller checks in the parse. */
+export type EstimativeMatch = { start: number; end: number; text: string; likelihood: Likelihood; modal: boolean };
+export type EstimativeCues = { re: RegExp; likelihoods: Likelihood[]; modal: boolean[] };
 
 const cache = new WeakMap<KnowledgeBase, EstimativeCues>();
 
@@ -28,12 +29,13 @@ export function estimativeCues(kb: KnowledgeBase): EstimativeCues {
     if (!isRecord(e) || typeof e.cue !== 'string' || !LIKELIHOODS.includes(e.likelihood as Likelihood)) {
       throw badLexicon(LEXICON, `entry ${i + 1} must be {cue: text, likelihood: one of ${LIKELIHOODS.join(', ')}}`);
     }
-    return { cue: e.cue, likelihood: e.likelihood as Likelihood };
+    return { cue: e.cue, likelihood: e.likelihood as Likelihood, modal: e.modal === true };
   }).sort((a, b) => b.cue.length - a.cue.length);
   const alternation = entries.map((e, i) => `(?<c${i}>${cuePattern(e.cue)})`).join('|');
   c = {
     re: entries.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'giu') : /(?!)/g,
     likelihoods: entries.map((e) => e.likelihood),
+    modal: entries.map((e) => e.modal),
   };
   cache.set(kb, c);
   return c;
@@ -47,7 +49,10 @@ export function findEstimative(cues: EstimativeCues, text: string, from: number,
   cues.re.lastIndex = 0;
   for (let m = cues.re.exec(slice); m; m = cues.re.exec(slice)) {
     const g = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined);
-    if (g) out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], likelihood: cues.likelihoods[Number(g[0].slice(1))]! });
+    if (g) {
+      const k = Number(g[0].slice(1));
+      out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], likelihood: cues.likelihoods[k]!, modal: cues.modal[k]! });
+    }
   }
   return out;
 }

@@ -11,7 +11,9 @@ import type { PlaceKind } from '../analysis/types.js';
 import { WatchfloorError } from '../errors.js';
 import type { PackPlace } from '../knowledge/pack-types.js';
 import type { Gazetteer, GazetteerEntry, GazetteerMatch } from './gazetteer-types.js';
-import { foldTokens } from './fold-name.js';
+import { foldName, foldTokens } from './fold-name.js';
+import { kindOfFeature } from './geonames-kind.js';
+import type { GeonamesRow } from './geonames-row.js';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -33,9 +35,7 @@ function looseKeyUsable(skeleton: string): boolean {
 }
 
 function kindOf(fcode: string, population: number): PlaceKind {
-  if (fcode === 'PPLC' || fcode === 'PPLA' || population >= 100_000) return 'city';
-  if (population >= 10_000 || fcode === 'PPLA2') return 'town';
-  return 'village';
+  return kindOfFeature('P', fcode, population);
 }
 
 function readYaml<T>(file: string): T {
@@ -56,6 +56,10 @@ class IndexedGazetteer implements Gazetteer {
   private readonly curated: { name: string; country: string }[] = [];
 
   get size(): number { return this.entries.length; }
+
+  entry(idx: number): GazetteerEntry {
+    return this.entries[idx]!;
+  }
 
   add(entry: GazetteerEntry, names: Iterable<string>): number {
     const idx = this.entries.push(entry) - 1;
@@ -156,7 +160,12 @@ let cachedGeonames: Buffer | null = null;
 /** A populated place given from outside the bundled data (a denser GeoNames extract, say). */
 export type ExtraPlace = { name: string; aliases?: string[]; country: string | null; lat: number; lon: number };
 
-export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly ExtraPlace[] = []): Promise<Gazetteer> {
+/**
+ * The bundled gazetteer, the knowledge packs' places, and (on top) the rows imported into a data
+ * folder (`watchfloor gazetteer import`). An imported row with a GeoNames id already known lends
+ * its names to that place instead of adding a second one.
+ */
+export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly ExtraPlace[] = [], imported: readonly GeonamesRow[] = []): Promise<Gazetteer> {
   const gaz = new IndexedGazetteer();
   const admin1Rows = readYaml<Admin1Row[]>('admin1.yaml');
   const admin1Name = new Map(admin1Rows.map((r) => [`${r.country}.${r.code}`, r.name]));
@@ -179,6 +188,7 @@ export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly Ext
   const packByGeonames = new Map<number, PackPlace>();
   for (const p of packPlaces) if (p.geonames) packByGeonames.set(p.geonames, p);
   const absorbed = new Map<string, string[]>();
+  const byGeonames = new Map<number, number>();
   cachedGeonames ??= gunzipSync(readFileSync(join(DATA_DIR, 'gazetteer.tsv.gz')));
   const text = cachedGeonames.toString('utf8');
   let start = 0;
@@ -194,12 +204,13 @@ export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly Ext
     const pack = packByGeonames.get(id);
     if (pack) { absorbed.set(pack.id, names); continue; }
     const population = Number(f[6]) || 0;
-    gaz.add({
+    byGeonames.set(id, gaz.add({
       id: `gn:${id}`, name: f[1]!, kind: kindOf(f[7]!, population), country: f[2] || null,
       admin1: admin1Name.get(`${f[2]}.${f[3]}`) ?? null, lat: Number(f[4]), lon: Number(f[5]),
       geonames_id: id, population, source: 'geonames',
-    }, withShortForms(names));
+    }, withShortForms(names)));
   }
+  addImported(gaz, imported, { admin1Name, byGeonames, packByGeonames, absorbed });
 
   extra.forEach((p, i) => {
     gaz.add({ id: `extra:${i}`, name: p.name, kind: 'village', country: p.country, admin1: null, lat: p.lat, lon: p.lon,
@@ -213,4 +224,45 @@ export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly Ext
     }, [p.name, ...p.aliases, ...(absorbed.get(p.id) ?? [])]);
   }
   return gaz;
+}
+
+type ImportIndex = {
+  admin1Name: Map<string, string>;
+  byGeonames: Map<number, number>;
+  packByGeonames: Map<number, PackPlace>;
+  absorbed: Map<string, string[]>;
+};
+
+/** Imported GeoNames rows: divisions first (their names name the rows' admin1), then places. */
+function addImported(gaz: IndexedGazetteer, rows: readonly GeonamesRow[], ix: ImportIndex): void {
+  if (!rows.length) return;
+  // First-level divisions the bundled data has (Syria, Iraq) absorb the imported row's names;
+  // others (Lebanon, Jordan, …) become governorates of their own.
+  const bundledAdmin1 = new Map<string, number>();
+  for (let i = 0; i < gaz.size; i++) {
+    const e = gaz.entry(i);
+    if (e.source === 'admin1') bundledAdmin1.set(`${e.country}:${foldName(e.name)}`, i);
+  }
+  for (const r of rows) {
+    if (r.featureClass !== 'A' || r.featureCode !== 'ADM1') continue;
+    const known = r.admin1 ? ix.admin1Name.get(`${r.country}.${r.admin1}`) : undefined;
+    const idx = known !== undefined ? bundledAdmin1.get(`${r.country}:${foldName(known)}`)
+      : r.names.map((n) => bundledAdmin1.get(`${r.country}:${foldName(n)}`)).find((x) => x !== undefined);
+    if (idx !== undefined) { gaz.addNames(idx, r.names); continue; }
+    if (r.admin1 && !ix.admin1Name.has(`${r.country}.${r.admin1}`)) ix.admin1Name.set(`${r.country}.${r.admin1}`, r.name);
+    gaz.add({ id: `gn:${r.id}`, name: r.name, kind: 'admin1', country: r.country || null, admin1: r.name, lat: r.lat, lon: r.lon,
+      geonames_id: r.id, population: Math.max(r.population, 1_000_000), source: 'admin1' }, r.names);
+  }
+  for (const r of rows) {
+    if (r.featureClass === 'A' && r.featureCode === 'ADM1') continue;
+    const known = ix.byGeonames.get(r.id);
+    if (known !== undefined) { gaz.addNames(known, r.names); continue; }
+    const pack = ix.packByGeonames.get(r.id);
+    if (pack) { ix.absorbed.set(pack.id, [...(ix.absorbed.get(pack.id) ?? []), ...r.names]); continue; }
+    ix.byGeonames.set(r.id, gaz.add({
+      id: `gn:${r.id}`, name: r.name, kind: kindOfFeature(r.featureClass, r.featureCode, r.population), country: r.country || null,
+      admin1: ix.admin1Name.get(`${r.country}.${r.admin1}`) ?? null, lat: r.lat, lon: r.lon, geonames_id: r.id,
+      population: r.population, source: 'geonames', imported: true,
+    }, r.names));
+  }
 }

@@ -1,0 +1,101 @@
+// The gazetteers a user imported into the data folder (`watchfloor gazetteer import`):
+//   <data>/gazetteer/imports.json   one record per import: source, date, counts
+//   <data>/gazetteer/<key>.tsv.gz   that import's rows in the compact form of geonames-row.ts
+// Files are written beside their target and renamed over it, so a failed import leaves the
+// previous gazetteer as it was; re-importing a source (same key) replaces its rows.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { WatchfloorError } from '../errors.js';
+import { parseStoredRow, type GeonamesRow } from './geonames-row.js';
+
+export type ImportRecord = {
+  /** What identifies the source across imports: the dump's name without extension ("SY", "cities500"). */
+  key: string;
+  /** The file or URL it was read from. */
+  source: string;
+  imported_at: string;
+  file: string;
+  rows: number;
+  /** Rows kept, per country and kind (village, town, city, admin1, admin2, or the feature class). */
+  by_country: Record<string, Record<string, number>>;
+  /** Rows skipped, per reason. */
+  skipped: Record<string, number>;
+  filters: { countries: string[] | null; feature_classes: string[] };
+};
+
+export function gazetteerDir(dataDir: string): string {
+  return join(dataDir, 'gazetteer');
+}
+
+function manifestPath(dataDir: string): string {
+  return join(gazetteerDir(dataDir), 'imports.json');
+}
+
+export function readImports(dataDir: string): ImportRecord[] {
+  const path = manifestPath(dataDir);
+  if (!existsSync(path)) return [];
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { imports?: ImportRecord[] };
+    return Array.isArray(parsed.imports) ? parsed.imports : [];
+  } catch (cause) {
+    throw new WatchfloorError('CONFIG', 'the imported gazetteer\'s list of imports is unreadable', {
+      subject: path, cause, hint: 'import the gazetteer files again (`watchfloor gazetteer import FILE`), or delete the gazetteer folder',
+    });
+  }
+}
+
+async function writeAtomically(path: string, data: Buffer | string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (cause) {
+    await rm(tmp, { force: true });
+    throw new WatchfloorError('STORE', `cannot write ${path}`, { subject: path, cause, hint: 'check that the data folder is writable and has space' });
+  }
+}
+
+/** Stores one import's rows (gzip-compressed) and its record, replacing an earlier import of the same key. */
+export async function saveImport(dataDir: string, record: ImportRecord, gzippedRows: Buffer): Promise<void> {
+  const dir = gazetteerDir(dataDir);
+  await mkdir(dir, { recursive: true });
+  await writeAtomically(join(dir, record.file), gzippedRows);
+  const others = readImports(dataDir).filter((r) => r.key !== record.key);
+  await writeAtomically(manifestPath(dataDir), `${JSON.stringify({ imports: [...others, record] }, null, 2)}\n`);
+}
+
+export function storedFileName(key: string): string {
+  return `${key.replace(/[^A-Za-z0-9_-]+/g, '_')}.tsv.gz`;
+}
+
+/**
+ * Every imported row, later imports first overriding earlier ones for the same GeoNames id. A
+ * missing or unreadable row file is an error that says how to repair it.
+ */
+export function loadImportedRows(dataDir: string): GeonamesRow[] {
+  const imports = readImports(dataDir);
+  if (!imports.length) return [];
+  const byId = new Map<number, GeonamesRow>();
+  for (const rec of imports) {
+    const path = join(gazetteerDir(dataDir), rec.file);
+    let text: string;
+    try {
+      text = gunzipSync(readFileSync(path)).toString('utf8');
+    } catch (cause) {
+      throw new WatchfloorError('CONFIG', `imported gazetteer ${rec.key} is unreadable`, {
+        subject: path, cause, hint: `import ${rec.source} again with \`watchfloor gazetteer import\``,
+      });
+    }
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const row = end > start ? parseStoredRow(text.slice(start, end)) : null;
+      start = end + 1;
+      if (row) byId.set(row.id, row);
+    }
+  }
+  return [...byId.values()];
+}

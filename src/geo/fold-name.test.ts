@@ -16,6 +16,8 @@ const SAME_FOLD: string[][] = [
   ['Abu Kamal', 'Abou Kamal'],
   ['Akhtarin', 'Ahtarin'],
   ['القامشلي', 'قامشلي'],
+  ['Eastern Kafr Zuzu', 'Kafr Zuzu ash Sharqiyah', 'Kafr Zuzu Sharqi'],
+  ['Big Zuzuyeh', 'Zuzuyah Kabirah', 'Zuzuyah al Kabir'],
   ['الرقة', 'الرقه', 'بالرقة'],
 ];
 

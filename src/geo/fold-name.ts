@@ -23,6 +23,17 @@ const TOKEN_SYNONYMS: Record<string, string> = {
   zaynab: 'zinab', zainab: 'zinab', zinab: 'zinab', zaynb: 'zinab',
 };
 
+/**
+ * English qualifiers before a name and the Arabic ones GeoNames writes after it ("Eastern
+ * Ghariyeh" is Ghariyah ash Sharqiyah, "Big Sukariyeh" is Sukkariyah Kabirah): the English word
+ * is folded as its Arabic counterpart, moved to the end.
+ */
+const QUALIFIERS: Record<string, string> = {
+  eastern: 'sharqiyah', western: 'gharbiyah', northern: 'shamaliyah', southern: 'janubiyah',
+  big: 'kabirah', great: 'kabirah', greater: 'kabirah', upper: 'fawqani',
+  small: 'saghirah', little: 'saghirah', lesser: 'saghirah', lower: 'tahtani',
+};
+
 const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 
@@ -80,6 +91,9 @@ export function foldTokens(surface: string): string[] {
   if (!base) return [];
   const raw = base.split(' ');
   const out: string[] = [];
+  // "Eastern Ghariyeh": the qualifier goes last, as the Arabic name has it.
+  const qualifier = raw.length > 1 ? QUALIFIERS[raw[0]!] : undefined;
+  if (qualifier) raw.push(raw.shift()!);
   for (let i = 0; i < raw.length; i++) {
     let t = raw[i]!;
     if (ARABIC_LETTER.test(t)) { t = foldArabicToken(t); if (t) out.push(t); continue; }
@@ -88,7 +102,7 @@ export function foldTokens(surface: string): string[] {
     // Glued article ("Alraqqa", "Elbuhmeid"): only with a long remainder, to spare "Alton".
     const glued = /^(?:al|el)([bcdfghjklmnpqrstvwxz]\w{4,})$/.exec(t);
     if (glued && !/^al[lmnp]/.test(t)) t = glued[1]!;
-    t = foldLatinToken(t);
+    t = foldLatinToken(i === raw.length - 1 && qualifier ? qualifier : t);
     if (t) out.push(t);
   }
   return out;

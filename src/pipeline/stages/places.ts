@@ -77,7 +77,8 @@ type Candidate = {
   evidence: boolean;
   /** "X near Y", "X, east of Y": how far from its container X may lie, in km. */
   nearKm: number | null;
-  /** A dense-gazetteer village followed by a site word ("X Roundabout"): the site is meant. */
+  /** A dense-gazetteer village followed by a street or square word ("X Roundabout"): a site of
+   *  a town, named after the village, is meant. */
   namedAfter: boolean;
   /** The candidates the chosen entry beat, best first. */
   options: GazetteerEntry[];
@@ -270,7 +271,7 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
           weak: plausible === 'weak', container: null, strongContainer: false, bareComma: false, locative: cues.locative.has(prev),
           link: 'in', whole: null, cityCue: next === 'city' || next === 'town', chosen: null, loc: null,
           // "X Roundabout", "X Street": a site named after a village is not the village.
-          dense: isDense(surface, m), nearKm: null, options: [], namedAfter: isDense(surface, m) && (cues.site.has(next) || cues.feature.some((f) => f[0] === next)) && !cues.settingAfter.test(` ${next}`),
+          dense: isDense(surface, m), nearKm: null, options: [], namedAfter: isDense(surface, m) && cues.site.has(next) && !cues.settingAfter.test(` ${next}`),
           evidence: cues.evidenceBefore.test(text.slice(Math.max(0, start - 40), start)) || cues.settingAfter.test(text.slice(t.end, t.end + 30)),
         };
         i = j + t.extra;

@@ -640,8 +640,8 @@ function preferNearby(cands: Candidate[], para: Map<Candidate, number>, paraAdmi
   // A loose spelling is vouched for only by a container or a place nearby, never by a preposition.
   const vouched = (c: Candidate) => !c.dense || (c.container !== null && !c.bareComma)
     || (!c.loose && (c.evidence || c.nearCue || c.admin1Cue || c.cityCue || (!!c.chosen?.admin1 && !!paraAdmin1.get(para.get(c)!)?.has(c.chosen.admin1))));
-  const peersOf = (k: number) => cands.filter((o, j) => j !== k && para.get(o) === para.get(cands[k]!) && o.chosen && vouched(o) && POINT_KINDS.has(o.chosen.kind)
-    && plain(o.surface) !== plain(cands[k]!.surface)).map((o) => o.chosen!);
+  const peersOf = (k: number, all = false) => cands.filter((o, j) => j !== k && para.get(o) === para.get(cands[k]!) && o.chosen && (all || vouched(o))
+    && POINT_KINDS.has(o.chosen.kind) && plain(o.surface) !== plain(cands[k]!.surface)).map((o) => o.chosen!);
   const nearest = (e: GazetteerEntry, peers: GazetteerEntry[]) => Math.min(Infinity, ...peers.map((p) => km(p, e)));
   cands.forEach((c, k) => {
     if (!c.chosen) return;
@@ -650,8 +650,17 @@ function preferNearby(cands: Candidate[], para: Map<Candidate, number>, paraAdmi
       c.options = [...c.options].map((e) => ({ e, s: score(c, e) + proximityBonus(nearest(e, peers)) })).sort((a, b) => b.s - a.s).map((x) => x.e);
       c.chosen = c.options[0]!;
     }
-    if (c.namedAfter || (!vouched(c) && nearest(c.chosen, peers) > VOUCHING_KM)) { c.chosen = null; c.options = []; }
   });
+  // Two such villages close together vouch for each other ("Zarzurah and Qirqiriyah"), at half the distance.
+  const dropped = cands.map((c, k) => !!c.chosen && (c.namedAfter
+    || (!vouched(c) && nearest(c.chosen, peersOf(k)) > VOUCHING_KM && nearest(c.chosen, peersOf(k, true)) > VOUCHING_KM / 2)));
+  cands.forEach((c, k) => { if (dropped[k]) { c.chosen = null; c.options = []; } });
+}
+
+/** The other readings of a name: the ranked options first, then what the text ruled out. */
+function beatenBy(c: Candidate): GazetteerEntry[] {
+  const rest = c.options.filter((e) => e !== c.chosen);
+  return [...rest, ...c.entries.filter((e) => e !== c.chosen && !rest.includes(e))];
 }
 
 function precisionOf(e: GazetteerEntry, near: boolean): NonNullable<PlaceOut['precision']> {
@@ -700,6 +709,9 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
       return { key: e.id, place: {
         id: '', name: e.name, kind: e.kind, country: e.country, admin1: e.admin1, lat: e.lat, lon: e.lon,
         geonames_id: e.geonames_id, mentions: [], precision: precisionOf(e, c.nearCue),
+        ...(c.entries.length > 1 ? { beaten: beatenBy(c).slice(0, 5).map((o) => ({
+          name: o.name, kind: o.kind, country: o.country, admin1: o.admin1, lat: o.lat, lon: o.lon, geonames_id: o.geonames_id,
+        })) } : {}),
       } };
     }
     // Unknown name: only when the text puts it inside a resolved place.

@@ -108,6 +108,31 @@ export function foldTokens(surface: string): string[] {
   return out;
 }
 
+/**
+ * Names that exercise every folding rule. Their folds, hashed, say which rules built a stored
+ * key: an imported gazetteer keeps its names' keys (to load fast) and folds again when this
+ * fingerprint differs from the one it was built with.
+ */
+const PROBES = [
+  'Dayr az Zawr', 'Deir ez-Zor', 'Tall Tamr', 'Tel Tamer', "'Ayn 'Isa", 'Ein Issa', 'Ash Shaddādah', 'Shadadah', 'Dhiban', 'Thiban',
+  'Rumaylan', 'Rmelan', 'Buṣrá ash Shām', 'Busra Esh-Sham', 'Quamishli', 'Alraqqa', 'Elbuhmeid', 'Alton', 'Kfar Zita', 'Khirbet Ghazaleh',
+  'Jebel Zawiya', 'Sitt Zaynab', 'Umm Batinah', 'Ibn Hani', 'Mazraat Beit Jinn', 'Eastern Ghariyeh', 'Big Sukariyeh', 'Little Zab', 'Djerablous',
+  'Phoenicia', 'Chouf', 'Xerxes', 'Quseir', 'Dair Hafir', 'Huwayjah', 'Hawija', 'Sayyida Zainab', 'The Hague', 'Al', 'الرقة', 'بالرقة', 'دير الزور', 'ريف إدلب',
+];
+
+let fingerprint: string | null = null;
+
+/** A short hash of the folds of PROBES: changes when a folding rule that they exercise changes. */
+export function foldFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  let h = 0x811c9dc5;
+  for (const ch of PROBES.map(foldName).join('|')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (fingerprint = h.toString(16).padStart(8, '0'));
+}
+
 /** The folded key of a name: "Dayr az Zawr" and "Deir ez-Zor" give the same key. */
 export function foldName(surface: string): string {
   return foldTokens(surface).join(' ');

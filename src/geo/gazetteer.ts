@@ -23,10 +23,12 @@ type Admin1Row = { country: string; code: string; name: string; aliases?: string
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 
+function tokenSkeleton(t: string): string {
+  return (ARABIC_LETTER.test(t) ? t : t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
 function skeletonOf(tokens: string[]): string {
-  return tokens
-    .map((t) => (ARABIC_LETTER.test(t) ? t : t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1'))
-    .join(' ');
+  return tokens.map(tokenSkeleton).join(' ');
 }
 
 /** Skeleton keys this short match too much to be useful as a fallback. */
@@ -74,20 +76,42 @@ class IndexedGazetteer implements Gazetteer {
   }
 
   addNames(idx: number, names: Iterable<string>): void {
+    const keys: string[] = [];
     for (const name of names) {
       const tokens = foldTokens(name);
-      if (tokens.length === 0) continue;
-      const key = tokens.join(' ');
+      if (tokens.length) keys.push(tokens.join(' '));
+    }
+    this.addKeys(idx, keys);
+  }
+
+  /** Indexes folded keys (fold-name.ts), as addNames() makes them or an import stored them. */
+  addKeys(idx: number, keys: Iterable<string>): void {
+    // Romanisations of one place often fold alike ("Kfar Zouzou", "Kafr Zuzu"): index each key once.
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const tokens = key.split(' ');
       push(this.byKey, key, idx);
-      const skel = skeletonOf(tokens);
+      const skels = tokens.map(tokenSkeleton);
+      const skel = skels.join(' ');
       if (looseKeyUsable(skel)) {
         const list = this.bySkeleton.get(skel);
         if (!list) this.bySkeleton.set(skel, [{ idx, key }]);
-        else if (!list.some((x) => x.idx === idx && x.key === key)) list.push({ idx, key });
+        else {
+          // A place's names are added together: a repeat can only be among the last items.
+          let dup = false;
+          for (let k = list.length - 1; k >= 0 && list[k]!.idx === idx; k--) if (list[k]!.key === key) { dup = true; break; }
+          if (!dup) list.push({ idx, key });
+        }
       }
+      let prefix = tokens[0]!;
+      let skelPrefix = skels[0]!;
       for (let i = 1; i < tokens.length; i++) {
-        this.prefixes.add(tokens.slice(0, i).join(' '));
-        this.prefixes.add('~' + skeletonOf(tokens.slice(0, i)));
+        this.prefixes.add(prefix);
+        this.prefixes.add('~' + skelPrefix);
+        prefix += ' ' + tokens[i]!;
+        skelPrefix += ' ' + skels[i]!;
       }
     }
   }
@@ -256,13 +280,15 @@ function addImported(gaz: IndexedGazetteer, rows: readonly GeonamesRow[], ix: Im
   for (const r of rows) {
     if (r.featureClass === 'A' && r.featureCode === 'ADM1') continue;
     const known = ix.byGeonames.get(r.id);
-    if (known !== undefined) { gaz.addNames(known, r.names); continue; }
+    if (known !== undefined) { if (r.keys) gaz.addKeys(known, r.keys); else gaz.addNames(known, r.names); continue; }
     const pack = ix.packByGeonames.get(r.id);
     if (pack) { ix.absorbed.set(pack.id, [...(ix.absorbed.get(pack.id) ?? []), ...r.names]); continue; }
-    ix.byGeonames.set(r.id, gaz.add({
+    const entry: GazetteerEntry = {
       id: `gn:${r.id}`, name: r.name, kind: kindOfFeature(r.featureClass, r.featureCode, r.population), country: r.country || null,
       admin1: ix.admin1Name.get(`${r.country}.${r.admin1}`) ?? null, lat: r.lat, lon: r.lon, geonames_id: r.id,
       population: r.population, source: 'geonames', imported: true,
-    }, r.names));
+    };
+    if (r.keys) { const idx = gaz.add(entry, []); gaz.addKeys(idx, r.keys); ix.byGeonames.set(r.id, idx); }
+    else ix.byGeonames.set(r.id, gaz.add(entry, r.names));
   }
 }

@@ -3,6 +3,8 @@
 // feature code, country code, cc2, admin1, admin2, admin3, admin4, population, elevation, dem,
 // timezone, modification date. Pure: a line in, a row or the reason it was skipped out.
 
+import { foldName } from './fold-name.js';
+
 export const GEONAMES_COLUMNS = 19;
 
 /** What the gazetteer keeps of a GeoNames row. */
@@ -19,6 +21,8 @@ export type GeonamesRow = {
   featureCode: string;
   /** The name, the ASCII name and the Latin- and Arabic-script alternate names, without repeats. */
   names: string[];
+  /** The names' folded keys (fold-name.ts), when stored with the row. */
+  keys?: string[];
 };
 
 export type SkipReason = 'wrong column count' | 'not UTF-8' | 'coordinates out of range' | 'no id or name';
@@ -79,20 +83,22 @@ export function parseGeonamesLine(line: string, filter: RowFilter): ParsedLine {
   };
 }
 
-/** The compact form kept in the data folder: one tab-separated line, names joined by "|". */
+/** The compact form kept in the data folder: one tab-separated line, names and keys joined by "|". */
 export function formatStoredRow(r: GeonamesRow): string {
   const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
+  const keys = [...new Set(r.names.map(foldName).filter(Boolean))];
   return [r.id, clean(r.name), r.country, r.admin1, r.admin2, r.lat, r.lon, r.population, r.featureClass, r.featureCode,
-    r.names.slice(1).map(clean).join('|')].join('\t');
+    r.names.slice(1).map(clean).join('|'), keys.join('|')].join('\t');
 }
 
 /** Reads a line written by formatStoredRow(); null when it is not one. */
 export function parseStoredRow(line: string): GeonamesRow | null {
   const f = line.split('\t');
-  if (f.length !== 11) return null;
+  if (f.length !== 11 && f.length !== 12) return null;
   const name = f[1]!;
   return {
     id: Number(f[0]), name, country: f[2]!, admin1: f[3]!, admin2: f[4]!, lat: Number(f[5]), lon: Number(f[6]),
     population: Number(f[7]) || 0, featureClass: f[8]!, featureCode: f[9]!, names: f[10] ? [name, ...f[10].split('|')] : [name],
+    ...(f[11] ? { keys: f[11].split('|') } : {}),
   };
 }

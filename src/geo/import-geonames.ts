@@ -13,6 +13,7 @@ import { GEONAMES_COLUMNS, formatStoredRow, parseGeonamesLine, type GeonamesRow,
 import { saveImport, storedFileName, type ImportRecord } from './imported-gazetteer.js';
 import { listZipEntries, openZipEntry } from './zip-archive.js';
 import { placeKindOf } from './geonames-kind.js';
+import { foldFingerprint } from './fold-name.js';
 
 export type ImportOptions = {
   countries?: readonly string[] | null;
@@ -134,6 +135,7 @@ export async function importSource(dataDir: string, path: string, opts: ImportOp
     key, source: opts.sourceOf?.(path) ?? path, imported_at: (opts.now?.() ?? new Date()).toISOString(), file: storedFileName(key),
     rows: rows.length, by_country: byCountry, skipped,
     filters: { countries: filter.countries ? [...filter.countries] : null, feature_classes: [...filter.featureClasses] },
+    fold: foldFingerprint(),
   };
   const body = rows.map(formatStoredRow).join('\n');
   await saveImport(dataDir, record, gzipSync(Buffer.from(body, 'utf8'), { level: 6 }));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { WatchfloorError } from '../errors.js';
 import { parseStoredRow, type GeonamesRow } from './geonames-row.js';
+import { foldFingerprint } from './fold-name.js';
 
 export type ImportRecord = {
   /** What identifies the source across imports: the dump's name without extension ("SY", "cities500"). */
@@ -23,6 +24,8 @@ export type ImportRecord = {
   /** Rows skipped, per reason. */
   skipped: Record<string, number>;
   filters: { countries: string[] | null; feature_classes: string[] };
+  /** The folding rules the stored keys were made with (fold-name.ts foldFingerprint()). */
+  fold?: string;
 };
 
 export function gazetteerDir(dataDir: string): string {
@@ -88,13 +91,17 @@ export function loadImportedRows(dataDir: string): GeonamesRow[] {
         subject: path, cause, hint: `import ${rec.source} again with \`watchfloor gazetteer import\``,
       });
     }
+    const currentKeys = rec.fold === foldFingerprint();
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const row = end > start ? parseStoredRow(text.slice(start, end)) : null;
       start = end + 1;
-      if (row) byId.set(row.id, row);
+      if (!row) continue;
+      // Keys folded by other rules than today's are folded again from the names.
+      if (!currentKeys) delete row.keys;
+      byId.set(row.id, row);
     }
   }
   return [...byId.values()];

@@ -69,9 +69,9 @@ type Candidate = {
   /** "Y city", "Y town": the city is meant, not its governorate. */
   cityCue: boolean;
   chosen: GazetteerEntry | null;
-  /** Matched only through villages of an imported (dense) gazetteer by one word or a loose
-   *  spelling: a place only with evidence (a locative word, a container, a cue, a place of the
-   *  same paragraph nearby). */
+  /** Matched by one word or a loose spelling: read as a village only an imported (dense)
+   *  gazetteer knows, a place only with evidence (a locative word, a container, a cue, a place
+   *  of the same paragraph nearby). */
   dense: boolean;
   /** A locative word before it ("in X", "the village of X") or a setting word after ("X area"). */
   evidence: boolean;
@@ -178,10 +178,14 @@ function isCapitalised(t: string): boolean {
 
 const km = kmBetween;
 
-/** Only villages of an imported gazetteer match, by one word or only loosely. */
-function isDense(surface: string, m: GazetteerMatch): boolean {
-  if (!m.entries.length || !m.entries.every((e) => e.imported && e.source === 'geonames' && e.population < 10_000)) return false;
-  return m.loose || foldName(surface).split(' ').length === 1;
+/** Matched by one word or only loosely: weak evidence where the reading is a village of an imported (dense) gazetteer. */
+function isDenseName(surface: string, m: GazetteerMatch): boolean {
+  return m.loose || !foldName(surface).includes(' ');
+}
+
+/** The reading is a small place that only an imported (dense) gazetteer knows. */
+function denseVillage(e: GazetteerEntry | null): boolean {
+  return !!e && !!e.imported && e.source === 'geonames' && e.population < 10_000;
 }
 
 /** How far "X near Y" may put X from Y; "X, 10 km east of Y" a little more than it says. */
@@ -271,7 +275,7 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
           weak: plausible === 'weak', container: null, strongContainer: false, bareComma: false, locative: cues.locative.has(prev),
           link: 'in', whole: null, cityCue: next === 'city' || next === 'town', chosen: null, loc: null,
           // "X Roundabout", "X Street": a site named after a village is not the village.
-          dense: isDense(surface, m), nearKm: null, options: [], namedAfter: isDense(surface, m) && cues.site.has(next) && !cues.settingAfter.test(` ${next}`),
+          dense: isDenseName(surface, m), nearKm: null, options: [], namedAfter: isDenseName(surface, m) && cues.site.has(next) && !cues.settingAfter.test(` ${next}`),
           evidence: cues.evidenceBefore.test(text.slice(Math.max(0, start - 40), start)) || cues.settingAfter.test(text.slice(t.end, t.end + 30)),
         };
         i = j + t.extra;
@@ -391,7 +395,7 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
     } else {
       // "X area west of Y", "X, 10 km north of Y": X lies by Y. "X region of Y", "X street of Y":
       // only after a describer, as "of" alone joins far more than places ("the governor of Y").
-      const o = /^\s+(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles)\s+)?((?:[\p{L}-]+\s+){0,3})of\s+(?:the\s+)?$/iu.exec(between);
+      const o = /^\s*,?\s+(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles)\s+)?((?:[\p{L}-]+\s+){0,3})of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$/iu.exec(between);
       if (!o) continue;
       words = o[1]!.trim() ? o[1]!.trim().toLowerCase().split(/\s+/) : [];
       if (!words.every((w) => cues.direction.has(w))) continue;
@@ -420,6 +424,7 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
     if (!/^\s*\)?(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$/iu.test(text.slice(cands[c]!.whole?.end ?? cands[c]!.end, next.start))) continue;
     cands[c]!.container = next.container;
     cands[c]!.strongContainer = true;
+    cands[c]!.nearKm = next.nearKm;
   }
 }
 
@@ -638,7 +643,7 @@ const VOUCHING_KM = 40;
 function preferNearby(cands: Candidate[], para: Map<Candidate, number>, paraAdmin1: Map<number, Set<string>>,
   score: (c: Candidate, e: GazetteerEntry) => number): void {
   // A loose spelling is vouched for only by a container or a place nearby, never by a preposition.
-  const vouched = (c: Candidate) => !c.dense || (c.container !== null && !c.bareComma)
+  const vouched = (c: Candidate) => !c.dense || !denseVillage(c.chosen) || (c.container !== null && !c.bareComma)
     || (!c.loose && (c.evidence || c.nearCue || c.admin1Cue || c.cityCue || (!!c.chosen?.admin1 && !!paraAdmin1.get(para.get(c)!)?.has(c.chosen.admin1))));
   const peersOf = (k: number, all = false) => cands.filter((o, j) => j !== k && para.get(o) === para.get(cands[k]!) && o.chosen && (all || vouched(o))
     && POINT_KINDS.has(o.chosen.kind) && plain(o.surface) !== plain(cands[k]!.surface)).map((o) => o.chosen!);
@@ -652,9 +657,14 @@ function preferNearby(cands: Candidate[], para: Map<Candidate, number>, paraAdmi
     }
   });
   // Two such villages close together vouch for each other ("Zarzurah and Qirqiriyah"), at half the distance.
-  const dropped = cands.map((c, k) => !!c.chosen && (c.namedAfter
+  const dropped = cands.map((c, k) => !!c.chosen && ((c.namedAfter && denseVillage(c.chosen))
     || (!vouched(c) && nearest(c.chosen, peersOf(k)) > VOUCHING_KM && nearest(c.chosen, peersOf(k, true)) > VOUCHING_KM / 2)));
-  cands.forEach((c, k) => { if (dropped[k]) { c.chosen = null; c.options = []; } });
+  // Without evidence the village reading goes; a reading that needs none (a pack region, a town) remains.
+  cands.forEach((c, k) => {
+    if (!dropped[k]) return;
+    c.options = c.namedAfter ? [] : c.options.filter((e) => !denseVillage(e));
+    c.chosen = c.options[0] ?? null;
+  });
 }
 
 /** The other readings of a name: the ranked options first, then what the text ruled out. */

@@ -657,7 +657,13 @@ function preferNearby(cands: Candidate[], para: Map<Candidate, number>, paraAdmi
     }
   });
   // Two such villages close together vouch for each other ("Zarzurah and Qirqiriyah"), at half the distance.
-  const dropped = cands.map((c, k) => !!c.chosen && ((c.namedAfter && denseVillage(c.chosen))
+  // A village read from one word or a loose spelling, outside every governorate its paragraph
+  // names, is a namesake of one the gazetteer lacks ("Al-Khaldiyah ... in Ar-Raqqa").
+  const outsideStated = (c: Candidate) => {
+    const govs = paraAdmin1.get(para.get(c)!);
+    return c.dense && c.container === null && !!govs?.size && denseVillage(c.chosen) && !(c.chosen!.admin1 && govs.has(c.chosen!.admin1));
+  };
+  const dropped = cands.map((c, k) => !!c.chosen && ((c.namedAfter && denseVillage(c.chosen)) || outsideStated(c)
     || (!vouched(c) && nearest(c.chosen, peersOf(k)) > VOUCHING_KM && nearest(c.chosen, peersOf(k, true)) > VOUCHING_KM / 2)));
   // Without evidence the village reading goes; a reading that needs none (a pack region, a town) remains.
   cands.forEach((c, k) => {

@@ -20,7 +20,7 @@ const rows = [
   dumpLine({ id: 9_300_002, name: 'Tall Zuzuwah', lat: 37.00, lon: 41.20, cc: 'SY', admin1: '01' }),
   dumpLine({ id: 9_300_003, name: 'Tall Zuzuwah', lat: 32.80, lon: 36.10, cc: 'SY', admin1: '06' }),
   // Two villages near each other in Al-Hasakah, and a namesake of one of them far away.
-  dumpLine({ id: 9_300_010, name: 'Qirqiriyah', lat: 36.60, lon: 40.50, cc: 'SY', admin1: '01' }),
+  dumpLine({ id: 9_300_010, name: 'Qirqiriyah', alt: ['القرقرية'], lat: 36.60, lon: 40.50, cc: 'SY', admin1: '01' }),
   dumpLine({ id: 9_300_011, name: 'Shaykh Mizmiz', lat: 36.63, lon: 40.55, cc: 'SY', admin1: '01' }),
   dumpLine({ id: 9_300_012, name: 'Shaykh Mizmiz', lat: 35.10, lon: 36.70, cc: 'SY', admin1: '10' }),
   // Villages whose names are also words of running text.
@@ -69,4 +69,9 @@ test('one word known only as a dense-gazetteer village needs evidence: a locativ
   assert.deepEqual(ids('Hamas fighters and Hamas officials met.'), []);
   assert.ok(ids('Shelling hit the village of Zarzurah overnight.').includes(9_300_022));
   assert.ok(ids('Shelling hit Zarzurah and Qirqiriyah overnight.').includes(9_300_022), 'two such villages 2 km apart vouch for each other');
+});
+
+test('Arabic text finds a village by its Arabic-script name, with the Arabic words that say it is a place', () => {
+  assert.ok(ids('قصفت القوات التركية قرية القرقرية أمس.').includes(9_300_010));
+  assert.ok(ids('سقطت قذائف في قرقرية أمس.').includes(9_300_010), 'without the article');
 });

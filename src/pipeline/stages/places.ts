@@ -116,7 +116,8 @@ function cuesOf(kb: KnowledgeBase): Cues {
     settingBefore: new RegExp(`\\b(?:${setting})(?:\\s+of)?(?:\\s+the)?\\s+$`, 'iu'),
     settingAfter: new RegExp(`^\\s+(?:${setting})\\b`, 'iu'),
     proximity: new RegExp(`^\\s*,?\\s+(?:${map.proximity?.length ? alt(map.proximity) : '(?!)'})\\s+(?:the\\s+)?(?:(?:town|city|village)\\s+of\\s+)?$`, 'iu'),
-    evidenceBefore: new RegExp(`\\b(?:${map.evidence?.length ? alt(map.evidence) : '(?!)'})\\s+(?:the\\s+)?$`, 'iu'),
+    // Not \\b: it knows only ASCII letters, and the evidence words may be Arabic ("قرية X").
+    evidenceBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${map.evidence?.length ? alt(map.evidence) : '(?!)'})\\s+(?:the\\s+)?$`, 'iu'),
   };
   cueCache.set(kb, c);
   return c;
@@ -289,7 +290,8 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
       let ln = i;
       while (ln < last && !isNamed(tokens[ln + 1]!)) ln++;
       while (ln > i && CONNECTORS.has(tokens[ln]!.text.toLowerCase())) ln--;
-      if (tokens[ln]!.end > found.end && !found.entries.some((e) => e.kind === 'country' || e.kind === 'admin1')) {
+      // (Not in Arabic script, where the words after a name are no more "capitalised" than any.)
+      if (tokens[ln]!.end > found.end && !ARABIC.test(first.text) && !found.entries.some((e) => e.kind === 'country' || e.kind === 'admin1')) {
         // "X Association", "X Telecom": the run names a body, not a place.
         if (cues.organisation.has(tokens[ln]!.text.toLowerCase())) { i = ln; continue; }
         let k = i + 1;
@@ -304,6 +306,9 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
       out.push(found);
       continue;
     }
+    // Arabic script has no capitals: every word may begin a name, so an unmatched run is no
+    // unknown name, and the next word is tried.
+    if (ARABIC.test(first.text)) continue;
     // "In Gaza, ...", "After Khan Younis ...": an English word opening a sentence is capitalised
     // for that reason only; the name may begin after it.
     if (last > i && sentenceInitial(text, first.start) && COMMON_WORDS.has(first.text.toLowerCase())) continue;

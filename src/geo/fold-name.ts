@@ -141,7 +141,7 @@ export function foldName(surface: string): string {
 /** Consonant skeleton of a folded key: a looser key for names the fold does not unify. */
 export function skeletonName(surface: string): string {
   return foldTokens(surface)
-    .map((t) => (ARABIC_LETTER.test(t) ? t : t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1'))
+    .map((t) => (ARABIC_LETTER.test(t) ? t : (t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/g/g, 'k')).replace(/(.)\1+/g, '$1'))
     .filter((t) => t.length > 0)
     .join(' ');
 }

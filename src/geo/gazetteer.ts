@@ -23,8 +23,9 @@ type Admin1Row = { country: string; code: string; name: string; aliases?: string
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 
+/** Consonants of a folded token; g as k (q is k already: "Gamishli" / Qamishli). */
 function tokenSkeleton(t: string): string {
-  return (ARABIC_LETTER.test(t) ? t : t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1');
+  return (ARABIC_LETTER.test(t) ? t : (t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/g/g, 'k')).replace(/(.)\1+/g, '$1');
 }
 
 function skeletonOf(tokens: string[]): string {

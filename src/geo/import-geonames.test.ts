@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importGazetteer, importSource } from './import-geonames.js';
@@ -76,6 +76,7 @@ test('a file that is not a dump, or a truncated zip, fails and leaves the previo
   assert.match(String(failed.find((f) => f.path.endsWith('SY.txt'))!.error), /not a GeoNames dump: line 20 has 4 tab-separated columns, expected 19/);
   assert.match(String(failed.find((f) => f.path.endsWith('IQ.zip'))!.error), /not a readable zip archive/);
   assert.equal(readFileSync(join(data, 'gazetteer', 'imports.json'), 'utf8'), before);
+  assert.deepEqual(readdirSync(join(data, 'gazetteer')).filter((f) => f.endsWith('.tmp')), [], 'no half-written file is left');
   assert.equal(loadImportedRows(data).length, 4);
 });
 

@@ -7,10 +7,9 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { gzipSync } from 'node:zlib';
 import { WatchfloorError } from '../errors.js';
-import { GEONAMES_COLUMNS, formatStoredRow, parseGeonamesLine, type GeonamesRow, type RowFilter } from './geonames-row.js';
-import { saveImport, storedFileName, type ImportRecord } from './imported-gazetteer.js';
+import { GEONAMES_COLUMNS, formatStoredRow, parseGeonamesLine, type RowFilter } from './geonames-row.js';
+import { openImportWriter, storedFileName, type ImportRecord } from './imported-gazetteer.js';
 import { listZipEntries, openZipEntry } from './zip-archive.js';
 import { placeKindOf } from './geonames-kind.js';
 import { foldFingerprint } from './fold-name.js';
@@ -76,7 +75,7 @@ async function* linesOf(stream: Readable): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
-export type ImportSummary = ImportRecord & { filtered: number };
+export type ImportSummary = ImportRecord & { filtered: number; seconds: number };
 
 function notADump(path: string, lineNo: number, line: string): WatchfloorError {
   return new WatchfloorError('UNSUPPORTED_INPUT', `not a GeoNames dump: line ${lineNo} has ${line.split('\t').length} tab-separated columns, expected ${GEONAMES_COLUMNS}`, {
@@ -90,17 +89,21 @@ function addCount(into: Record<string, number>, key: string): void {
 
 /** Reads one dump source and stores it; throws (storing nothing) when the file cannot be read as a dump. */
 export async function importSource(dataDir: string, path: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
   const filter: RowFilter = {
     countries: opts.countries?.length ? new Set(opts.countries.map((c) => c.toUpperCase())) : null,
     featureClasses: new Set((opts.featureClasses?.length ? opts.featureClasses : ['P', 'A']).map((c) => c.toUpperCase())),
   };
-  const rows: GeonamesRow[] = [];
+  const key = sourceKey(path);
+  const byCountry: Record<string, Record<string, number>> = {};
+  let rows = 0;
   const skipped: Record<string, number> = {};
   let filtered = 0;
   let good = 0;
   let seen = 0;
   let lastLine = '';
   const streams = await openText(path);
+  const writer = await openImportWriter(dataDir, storedFileName(key));
   try {
     for (const stream of streams) {
       for await (const raw of linesOf(stream)) {
@@ -116,30 +119,29 @@ export async function importSource(dataDir: string, path: string, opts: ImportOp
         }
         good++;
         if ('filtered' in parsed) { filtered++; continue; }
-        rows.push(parsed.row);
+        rows++;
+        addCount(byCountry[parsed.row.country || '?'] ??= {}, placeKindOf(parsed.row));
+        await writer.add(formatStoredRow(parsed.row));
       }
+    }
+    if (good === 0 && skipped['wrong column count']) throw notADump(path, seen, lastLine);
+    if (good === 0) {
+      throw new WatchfloorError('EMPTY_INPUT', 'no GeoNames rows in this file', { subject: path, hint: 'nothing was imported from it; the gazetteer is as it was' });
     }
   } catch (err) {
     for (const s of streams) s.destroy();
+    await writer.abort();
     if (err instanceof WatchfloorError) throw err;
     throw new WatchfloorError('UNSUPPORTED_INPUT', `cannot read: ${(err as Error).message}`, { subject: path, cause: err, hint: 'nothing was imported from this file; the gazetteer is as it was' });
   }
-  if (good === 0 && skipped['wrong column count']) throw notADump(path, seen, lastLine);
-  if (good === 0) {
-    throw new WatchfloorError('EMPTY_INPUT', 'no GeoNames rows in this file', { subject: path, hint: 'nothing was imported from it; the gazetteer is as it was' });
-  }
-  const byCountry: Record<string, Record<string, number>> = {};
-  for (const r of rows) addCount(byCountry[r.country || '?'] ??= {}, placeKindOf(r));
-  const key = sourceKey(path);
   const record: ImportRecord = {
     key, source: opts.sourceOf?.(path) ?? path, imported_at: (opts.now?.() ?? new Date()).toISOString(), file: storedFileName(key),
-    rows: rows.length, by_country: byCountry, skipped,
+    rows, by_country: byCountry, skipped,
     filters: { countries: filter.countries ? [...filter.countries] : null, feature_classes: [...filter.featureClasses] },
     fold: foldFingerprint(),
   };
-  const body = rows.map(formatStoredRow).join('\n');
-  await saveImport(dataDir, record, gzipSync(Buffer.from(body, 'utf8'), { level: 6 }));
-  return { ...record, filtered };
+  await writer.commit(record);
+  return { ...record, filtered, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Imports every source in turn; one that fails is reported and the others still land. */

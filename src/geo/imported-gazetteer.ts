@@ -3,10 +3,12 @@
 //   <data>/gazetteer/<key>.tsv.gz   that import's rows in the compact form of geonames-row.ts
 // Files are written beside their target and renamed over it, so a failed import leaves the
 // previous gazetteer as it was; re-importing a source (same key) replaces its rows.
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gunzipSync } from 'node:zlib';
 import { WatchfloorError } from '../errors.js';
 import { parseStoredRow, type GeonamesRow } from './geonames-row.js';
 import { foldFingerprint } from './fold-name.js';
@@ -60,13 +62,57 @@ async function writeAtomically(path: string, data: Buffer | string): Promise<voi
   }
 }
 
-/** Stores one import's rows (gzip-compressed) and its record, replacing an earlier import of the same key. */
-export async function saveImport(dataDir: string, record: ImportRecord, gzippedRows: Buffer): Promise<void> {
+/** Writes one import's rows as they come (gzip-compressed, beside the target) until commit() puts them in place. */
+export type ImportWriter = {
+  add(line: string): Promise<void> | void;
+  /** Moves the rows over an earlier import of the same key and records the import. */
+  commit(record: ImportRecord): Promise<void>;
+  /** Drops what was written; the gazetteer stays as it was. */
+  abort(): Promise<void>;
+};
+
+export async function openImportWriter(dataDir: string, file: string): Promise<ImportWriter> {
   const dir = gazetteerDir(dataDir);
   await mkdir(dir, { recursive: true });
-  await writeAtomically(join(dir, record.file), gzippedRows);
-  const others = readImports(dataDir).filter((r) => r.key !== record.key);
-  await writeAtomically(manifestPath(dataDir), `${JSON.stringify({ imports: [...others, record] }, null, 2)}\n`);
+  const target = join(dir, file);
+  const tmp = `${target}.${process.pid}.tmp`;
+  const gz = createGzip({ level: 6 });
+  const written = pipeline(gz, createWriteStream(tmp));
+  written.catch(() => {});
+  let batch: string[] = [];
+  let chars = 0;
+  const flush = (): Promise<void> | void => {
+    if (!batch.length) return;
+    const ok = gz.write(`${batch.join('\n')}\n`);
+    batch = [];
+    chars = 0;
+    if (!ok) return once(gz, 'drain').then(() => {});
+  };
+  return {
+    add(line) {
+      batch.push(line);
+      chars += line.length;
+      if (chars >= 1 << 20) return flush();
+    },
+    async commit(record) {
+      try {
+        await flush();
+        gz.end();
+        await written;
+        await rename(tmp, target);
+      } catch (cause) {
+        await rm(tmp, { force: true });
+        throw new WatchfloorError('STORE', `cannot write ${target}`, { subject: target, cause, hint: 'check that the data folder is writable and has space' });
+      }
+      const others = readImports(dataDir).filter((r) => r.key !== record.key);
+      await writeAtomically(manifestPath(dataDir), `${JSON.stringify({ imports: [...others, record] }, null, 2)}\n`);
+    },
+    async abort() {
+      gz.destroy();
+      await written.catch(() => {});
+      await rm(tmp, { force: true });
+    },
+  };
 }
 
 export function storedFileName(key: string): string {

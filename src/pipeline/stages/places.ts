@@ -511,6 +511,9 @@ function resolve(text: string, cands: Candidate[], kb: KnowledgeBase, actorCount
     // Places named in the same paragraph lie together more often than places of the document.
     if (bestHere < 50) s += 1; else if (bestHere < 150) s += 0.5;
     if (e.admin1 && e.kind !== 'admin1' && paraAdmin1.get(here!)?.has(e.admin1)) s += 3;
+    // Among namesakes, the place that bears the name beats one that only lists it among its
+    // alternate names (often a former or neighbouring village's).
+    if (e.source === 'geonames' && foldName(e.name) === foldName(c.surface)) s += 0.5;
     return s;
   };
 

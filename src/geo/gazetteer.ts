@@ -53,7 +53,10 @@ function readYaml<T>(file: string): T {
 class IndexedGazetteer implements Gazetteer {
   private readonly entries: GazetteerEntry[] = [];
   private readonly byKey = new Map<string, number[]>();
-  private readonly bySkeleton = new Map<string, { idx: number; key: string }[]>();
+  /** Consonant skeleton -> the folded keys that have it (their places are in byKey). */
+  private readonly bySkeleton = new Map<string, Set<string>>();
+  /** Recent answers of match(): the same words are looked up again and again. */
+  private readonly matches = new Map<string, GazetteerMatch>();
   private readonly prefixes = new Set<string>();
 
   private readonly curated: { name: string; country: string }[] = [];
@@ -97,14 +100,8 @@ class IndexedGazetteer implements Gazetteer {
       const skels = tokens.map(tokenSkeleton);
       const skel = skels.join(' ');
       if (looseKeyUsable(skel)) {
-        const list = this.bySkeleton.get(skel);
-        if (!list) this.bySkeleton.set(skel, [{ idx, key }]);
-        else {
-          // A place's names are added together: a repeat can only be among the last items.
-          let dup = false;
-          for (let k = list.length - 1; k >= 0 && list[k]!.idx === idx; k--) if (list[k]!.key === key) { dup = true; break; }
-          if (!dup) list.push({ idx, key });
-        }
+        const keys = this.bySkeleton.get(skel);
+        if (keys) keys.add(key); else this.bySkeleton.set(skel, new Set([key]));
       }
       let prefix = tokens[0]!;
       let skelPrefix = skels[0]!;
@@ -118,6 +115,17 @@ class IndexedGazetteer implements Gazetteer {
   }
 
   match(surface: string): GazetteerMatch {
+    let hit = this.matches.get(surface);
+    if (!hit) {
+      if (this.matches.size >= MATCH_CACHE_MAX) this.matches.clear();
+      hit = this.matchUncached(surface);
+      this.matches.set(surface, hit);
+    }
+    // A fresh object and list: callers may narrow or sort them.
+    return { entries: [...hit.entries], loose: hit.loose };
+  }
+
+  private matchUncached(surface: string): GazetteerMatch {
     const tokens = foldTokens(surface);
     if (tokens.length === 0) return { entries: [], loose: false };
     const exact = this.byKey.get(tokens.join(' '));
@@ -126,8 +134,11 @@ class IndexedGazetteer implements Gazetteer {
     const key = tokens.join(' ');
     // Same consonants and nearly the same folded spelling ("Tal Tamer" / "Tall Tamr").
     const budget = key.length <= 6 ? 1 : 2;
-    const loose = (looseKeyUsable(skel) ? this.bySkeleton.get(skel) ?? [] : []).filter((x) => editDistance(x.key, key, budget) <= budget);
-    return { entries: unique(loose.map((x) => x.idx)).map((i) => this.entries[i]!), loose: true };
+    const idx: number[] = [];
+    if (looseKeyUsable(skel)) {
+      for (const k of this.bySkeleton.get(skel) ?? []) if (editDistance(k, key, budget) <= budget) idx.push(...this.byKey.get(k)!);
+    }
+    return { entries: unique(idx).map((i) => this.entries[i]!), loose: true };
   }
 
   lookup(surface: string): GazetteerEntry[] {
@@ -179,6 +190,8 @@ function withShortForms(names: string[]): string[] {
   }
   return out;
 }
+
+const MATCH_CACHE_MAX = 20_000;
 
 let cachedGeonames: Buffer | null = null;
 

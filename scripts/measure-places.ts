@@ -3,7 +3,8 @@
 // project's matching rules (src/eval/match-rules.ts). Prints recall, precision, the places
 // stage's own time, the gazetteer's coverage of gold names, and each miss with its category:
 //   name not in text / not in gazetteer / in gazetteer, not output / wrong place / near only.
-// Usage: node --import tsx scripts/measure-places.ts [gold.yaml ...] [--misses] [--extras] [--doc ID]
+// Usage: node --import tsx scripts/measure-places.ts [gold.yaml ...] [--misses] [--extras] [--doc ID] [--data DIR]
+// (--data: also use the gazetteer imported into that data folder, `watchfloor gazetteer import`)
 import { basename } from 'node:path';
 import { loadGazetteer } from '../src/geo/gazetteer.js';
 import { foldName } from '../src/geo/fold-name.js';
@@ -20,14 +21,16 @@ const showMisses = args.includes('--misses');
 const showExtras = args.includes('--extras');
 const docAt = args.indexOf('--doc');
 const onlyDoc = docAt >= 0 ? args[docAt + 1] : null;
-const goldFiles = args.filter((a, k) => !a.startsWith('--') && !(docAt >= 0 && k === docAt + 1));
+const dataAt = args.indexOf('--data');
+const dataDir = dataAt >= 0 ? args[dataAt + 1]! : null;
+const goldFiles = args.filter((a, k) => !a.startsWith('--') && !(docAt >= 0 && k === docAt + 1) && !(dataAt >= 0 && k === dataAt + 1));
 if (goldFiles.length === 0) {
   goldFiles.push('/work/shared/corpus/gold/acled-syria-iraq-2020.gold.yaml', '/work/shared/corpus/gold/seeds.gold.yaml');
 }
 
-const kb = await loadKnowledgeBase([new URL('../packs', import.meta.url).pathname]);
+const kb = await loadKnowledgeBase([new URL('../packs', import.meta.url).pathname], [], { dataDir });
 const t0 = performance.now();
-const gazetteer = await loadGazetteer([...kb.places.values()]);
+const gazetteer = dataDir ? kb.gazetteer : await loadGazetteer([...kb.places.values()]);
 console.log(`gazetteer: ${gazetteer.size} entries, loaded in ${(performance.now() - t0).toFixed(0)} ms`);
 const pipeline = await loadPipeline(kb);
 const upToPlaces = pipeline.stages.slice(0, pipeline.stages.findIndex((s) => s.name === 'places'));

@@ -50,7 +50,11 @@ export type PlaceOut = {
   lat: number | null; lon: number | null; geonames_id: number | null; mentions: Span[];
   /** How precisely the coordinates locate the place (extension to the contract). */
   precision?: 'exact' | 'near' | 'admin1' | 'country' | 'region';
+  /** The namesakes this reading beat, best first (at most five): the reader's "why this place?"
+   *  (extension to the contract). */
+  beaten?: PlaceCandidate[];
 };
+export type PlaceCandidate = { name: string; kind: PlaceKind; country: string | null; admin1: string | null; lat: number; lon: number; geonames_id: number | null };
 export type EventOut = {
   id: string; type: EventType;
   acled: { event_type: string; sub_event_type: string } | null;

@@ -18,11 +18,11 @@ export function defaultPoolSize(): number {
   return Math.max(0, Math.min(8, availableParallelism() - 1));
 }
 
-export function createAnnotationPool(opts: { packsDir: string; size: number }): AnnotationPool {
+export function createAnnotationPool(opts: { packsDir: string; dataDir: string | null; size: number }): AnnotationPool {
   // The boot file registers tsx itself; execArgv is emptied so a parent started with
   // `--import tsx` does not register it twice.
   const boot = new URL('./annotation-worker.boot.js', import.meta.url);
-  const workers = Array.from({ length: opts.size }, () => new Worker(boot, { workerData: { packsDir: opts.packsDir }, execArgv: [] }));
+  const workers = Array.from({ length: opts.size }, () => new Worker(boot, { workerData: { packsDir: opts.packsDir, dataDir: opts.dataDir }, execArgv: [] }));
   const pending = new Map<number, { resolve: (p: Prepared) => void; reject: (e: Error) => void; worker: Worker }>();
   const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
   let next = 0;

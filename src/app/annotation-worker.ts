@@ -12,8 +12,9 @@ export type WorkerResponse =
   | { id: number; ok: true; result: ReturnType<typeof analyzeInput> }
   | { id: number; ok: false; code: string | null; message: string };
 
-const { packsDir } = workerData as { packsDir: string };
-const pipeline = loadKnowledgeBase([packsDir]).then((kb) => loadPipeline(kb));
+const { packsDir, dataDir } = workerData as { packsDir: string; dataDir: string | null };
+// The gazetteer imported into the data folder the main thread uses, as the main thread does.
+const pipeline = loadKnowledgeBase([packsDir], [], { dataDir }).then((kb) => loadPipeline(kb));
 
 parentPort!.on('message', async (req: WorkerRequest) => {
   let res: WorkerResponse;

@@ -32,7 +32,7 @@ export class AppContext {
   }
 
   kb(): Promise<KnowledgeBase> {
-    return (this.#kb ??= loadKnowledgeBase([this.packsDir]));
+    return (this.#kb ??= loadKnowledgeBase([this.packsDir], [], { dataDir: this.dataDir }));
   }
 
   pipeline(): Promise<Pipeline> {

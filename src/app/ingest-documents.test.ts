@@ -50,7 +50,7 @@ describe('ingest', () => {
   it('gives the same analyses through the worker pool as on the main thread', async () => {
     const main = new AppContext({ dataDir: join(dir, 'data-a') });
     const pooled = new AppContext({ dataDir: join(dir, 'data-b') });
-    const pool = createAnnotationPool({ packsDir: pooled.packsDir, size: 1 });
+    const pool = createAnnotationPool({ packsDir: pooled.packsDir, dataDir: pooled.dataDir, size: 1 });
     try {
       await ingestDocuments([join(dir, 'input')], await main.pipeline(), await main.store());
       const s = await ingestDocuments([join(dir, 'input')], await pooled.pipeline(), await pooled.store(), { pool });

@@ -16,6 +16,7 @@ import { registerActors } from './commands/actors.js';
 import { registerEvents } from './commands/events.js';
 import { registerRelations } from './commands/relations.js';
 import { registerParse } from './commands/parse.js';
+import { registerGazetteer } from './commands/gazetteer.js';
 
 const program = new Command();
 program
@@ -26,7 +27,7 @@ program
   .showHelpAfterError();
 
 for (const register of [registerIngest, registerDocs, registerShow, registerSearch, registerAnalyze, registerEval, registerServe, registerStart, registerActors, registerEvents, registerRelations,
-  registerParse, registerWatch, registerBacktest, registerScenarios]) {
+  registerParse, registerWatch, registerBacktest, registerScenarios, registerGazetteer]) {
   register(program);
 }
 

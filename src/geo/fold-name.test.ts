@@ -16,6 +16,8 @@ const SAME_FOLD: string[][] = [
   ['Abu Kamal', 'Abou Kamal'],
   ['Akhtarin', 'Ahtarin'],
   ['القامشلي', 'قامشلي'],
+  ['Eastern Kafr Zuzu', 'Kafr Zuzu ash Sharqiyah', 'Kafr Zuzu Sharqi'],
+  ['Big Zuzuyeh', 'Zuzuyah Kabirah', 'Zuzuyah al Kabir'],
   ['الرقة', 'الرقه', 'بالرقة'],
 ];
 
@@ -31,6 +33,11 @@ test('skeleton unifies variants the fold keeps apart', () => {
   assert.equal(skeletonName('Deir ez-Zor'), skeletonName('Dayr az Zawr'));
   assert.equal(skeletonName("Dar'a"), skeletonName('Deraa'));
   assert.equal(skeletonName('Hawija'), skeletonName('Huwayjah'));
+  // The examples of general rules: vowel classes, ee/i, doubled letters, q/k/g.
+  assert.equal(skeletonName('Rmelan'), skeletonName('Rumaylān'));
+  assert.equal(skeletonName('Gamishli'), skeletonName('Qamishli'));
+  assert.equal(foldName('Thiban'), foldName('Dhībān'));
+  assert.equal(foldName('Busra Esh-Sham'), foldName('Buṣrá ash Shām'));
 });
 
 test('different places keep different keys', () => {

@@ -23,6 +23,17 @@ const TOKEN_SYNONYMS: Record<string, string> = {
   zaynab: 'zinab', zainab: 'zinab', zinab: 'zinab', zaynb: 'zinab',
 };
 
+/**
+ * English qualifiers before a name and the Arabic ones GeoNames writes after it ("Eastern
+ * Ghariyeh" is Ghariyah ash Sharqiyah, "Big Sukariyeh" is Sukkariyah Kabirah): the English word
+ * is folded as its Arabic counterpart, moved to the end.
+ */
+const QUALIFIERS: Record<string, string> = {
+  eastern: 'sharqiyah', western: 'gharbiyah', northern: 'shamaliyah', southern: 'janubiyah',
+  big: 'kabirah', great: 'kabirah', greater: 'kabirah', upper: 'fawqani',
+  small: 'saghirah', little: 'saghirah', lesser: 'saghirah', lower: 'tahtani',
+};
+
 const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 
@@ -80,6 +91,9 @@ export function foldTokens(surface: string): string[] {
   if (!base) return [];
   const raw = base.split(' ');
   const out: string[] = [];
+  // "Eastern Ghariyeh": the qualifier goes last, as the Arabic name has it.
+  const qualifier = raw.length > 1 ? QUALIFIERS[raw[0]!] : undefined;
+  if (qualifier) raw.push(raw.shift()!);
   for (let i = 0; i < raw.length; i++) {
     let t = raw[i]!;
     if (ARABIC_LETTER.test(t)) { t = foldArabicToken(t); if (t) out.push(t); continue; }
@@ -88,10 +102,35 @@ export function foldTokens(surface: string): string[] {
     // Glued article ("Alraqqa", "Elbuhmeid"): only with a long remainder, to spare "Alton".
     const glued = /^(?:al|el)([bcdfghjklmnpqrstvwxz]\w{4,})$/.exec(t);
     if (glued && !/^al[lmnp]/.test(t)) t = glued[1]!;
-    t = foldLatinToken(t);
+    t = foldLatinToken(i === raw.length - 1 && qualifier ? qualifier : t);
     if (t) out.push(t);
   }
   return out;
+}
+
+/**
+ * Names that exercise every folding rule. Their folds, hashed, say which rules built a stored
+ * key: an imported gazetteer keeps its names' keys (to load fast) and folds again when this
+ * fingerprint differs from the one it was built with.
+ */
+const PROBES = [
+  'Dayr az Zawr', 'Deir ez-Zor', 'Tall Tamr', 'Tel Tamer', "'Ayn 'Isa", 'Ein Issa', 'Ash Shaddādah', 'Shadadah', 'Dhiban', 'Thiban',
+  'Rumaylan', 'Rmelan', 'Buṣrá ash Shām', 'Busra Esh-Sham', 'Quamishli', 'Alraqqa', 'Elbuhmeid', 'Alton', 'Kfar Zita', 'Khirbet Ghazaleh',
+  'Jebel Zawiya', 'Sitt Zaynab', 'Umm Batinah', 'Ibn Hani', 'Mazraat Beit Jinn', 'Eastern Ghariyeh', 'Big Sukariyeh', 'Little Zab', 'Djerablous',
+  'Phoenicia', 'Chouf', 'Xerxes', 'Quseir', 'Dair Hafir', 'Huwayjah', 'Hawija', 'Sayyida Zainab', 'The Hague', 'Al', 'الرقة', 'بالرقة', 'دير الزور', 'ريف إدلب',
+];
+
+let fingerprint: string | null = null;
+
+/** A short hash of the folds of PROBES: changes when a folding rule that they exercise changes. */
+export function foldFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  let h = 0x811c9dc5;
+  for (const ch of PROBES.map(foldName).join('|')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (fingerprint = h.toString(16).padStart(8, '0'));
 }
 
 /** The folded key of a name: "Dayr az Zawr" and "Deir ez-Zor" give the same key. */
@@ -102,7 +141,7 @@ export function foldName(surface: string): string {
 /** Consonant skeleton of a folded key: a looser key for names the fold does not unify. */
 export function skeletonName(surface: string): string {
   return foldTokens(surface)
-    .map((t) => (ARABIC_LETTER.test(t) ? t : t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1'))
+    .map((t) => (ARABIC_LETTER.test(t) ? t : (t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/g/g, 'k')).replace(/(.)\1+/g, '$1'))
     .filter((t) => t.length > 0)
     .join(' ');
 }

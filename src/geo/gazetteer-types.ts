@@ -13,6 +13,8 @@ export type GazetteerEntry = {
   geonames_id: number | null;
   population: number;
   source: 'geonames' | 'pack' | 'country' | 'admin1' | 'region';
+  /** A row imported into the data folder (`watchfloor gazetteer import`), not bundled. */
+  imported?: true;
 };
 
 /** Candidates for a surface form and how loosely they matched. */

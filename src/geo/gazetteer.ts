@@ -11,7 +11,9 @@ import type { PlaceKind } from '../analysis/types.js';
 import { WatchfloorError } from '../errors.js';
 import type { PackPlace } from '../knowledge/pack-types.js';
 import type { Gazetteer, GazetteerEntry, GazetteerMatch } from './gazetteer-types.js';
-import { foldTokens } from './fold-name.js';
+import { foldName, foldTokens } from './fold-name.js';
+import { kindOfFeature } from './geonames-kind.js';
+import type { GeonamesRow } from './geonames-row.js';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -21,10 +23,13 @@ type Admin1Row = { country: string; code: string; name: string; aliases?: string
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 
+/** Consonants of a folded token; g as k (q is k already: "Gamishli" / Qamishli). */
+function tokenSkeleton(t: string): string {
+  return (ARABIC_LETTER.test(t) ? t : (t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/g/g, 'k')).replace(/(.)\1+/g, '$1');
+}
+
 function skeletonOf(tokens: string[]): string {
-  return tokens
-    .map((t) => (ARABIC_LETTER.test(t) ? t : t.charAt(0) + t.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1'))
-    .join(' ');
+  return tokens.map(tokenSkeleton).join(' ');
 }
 
 /** Skeleton keys this short match too much to be useful as a fallback. */
@@ -33,9 +38,7 @@ function looseKeyUsable(skeleton: string): boolean {
 }
 
 function kindOf(fcode: string, population: number): PlaceKind {
-  if (fcode === 'PPLC' || fcode === 'PPLA' || population >= 100_000) return 'city';
-  if (population >= 10_000 || fcode === 'PPLA2') return 'town';
-  return 'village';
+  return kindOfFeature('P', fcode, population);
 }
 
 function readYaml<T>(file: string): T {
@@ -50,12 +53,19 @@ function readYaml<T>(file: string): T {
 class IndexedGazetteer implements Gazetteer {
   private readonly entries: GazetteerEntry[] = [];
   private readonly byKey = new Map<string, number[]>();
-  private readonly bySkeleton = new Map<string, { idx: number; key: string }[]>();
+  /** Consonant skeleton -> the folded keys that have it (their places are in byKey). */
+  private readonly bySkeleton = new Map<string, Set<string>>();
+  /** Recent answers of match(): the same words are looked up again and again. */
+  private readonly matches = new Map<string, GazetteerMatch>();
   private readonly prefixes = new Set<string>();
 
   private readonly curated: { name: string; country: string }[] = [];
 
   get size(): number { return this.entries.length; }
+
+  entry(idx: number): GazetteerEntry {
+    return this.entries[idx]!;
+  }
 
   add(entry: GazetteerEntry, names: Iterable<string>): number {
     const idx = this.entries.push(entry) - 1;
@@ -70,25 +80,52 @@ class IndexedGazetteer implements Gazetteer {
   }
 
   addNames(idx: number, names: Iterable<string>): void {
+    const keys: string[] = [];
     for (const name of names) {
       const tokens = foldTokens(name);
-      if (tokens.length === 0) continue;
-      const key = tokens.join(' ');
+      if (tokens.length) keys.push(tokens.join(' '));
+    }
+    this.addKeys(idx, keys);
+  }
+
+  /** Indexes folded keys (fold-name.ts), as addNames() makes them or an import stored them. */
+  addKeys(idx: number, keys: Iterable<string>): void {
+    // Romanisations of one place often fold alike ("Kfar Zouzou", "Kafr Zuzu"): index each key once.
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const tokens = key.split(' ');
       push(this.byKey, key, idx);
-      const skel = skeletonOf(tokens);
+      const skels = tokens.map(tokenSkeleton);
+      const skel = skels.join(' ');
       if (looseKeyUsable(skel)) {
-        const list = this.bySkeleton.get(skel);
-        if (!list) this.bySkeleton.set(skel, [{ idx, key }]);
-        else if (!list.some((x) => x.idx === idx && x.key === key)) list.push({ idx, key });
+        const keys = this.bySkeleton.get(skel);
+        if (keys) keys.add(key); else this.bySkeleton.set(skel, new Set([key]));
       }
+      let prefix = tokens[0]!;
+      let skelPrefix = skels[0]!;
       for (let i = 1; i < tokens.length; i++) {
-        this.prefixes.add(tokens.slice(0, i).join(' '));
-        this.prefixes.add('~' + skeletonOf(tokens.slice(0, i)));
+        this.prefixes.add(prefix);
+        this.prefixes.add('~' + skelPrefix);
+        prefix += ' ' + tokens[i]!;
+        skelPrefix += ' ' + skels[i]!;
       }
     }
   }
 
   match(surface: string): GazetteerMatch {
+    let hit = this.matches.get(surface);
+    if (!hit) {
+      if (this.matches.size >= MATCH_CACHE_MAX) this.matches.clear();
+      hit = this.matchUncached(surface);
+      this.matches.set(surface, hit);
+    }
+    // A fresh object and list: callers may narrow or sort them.
+    return { entries: [...hit.entries], loose: hit.loose };
+  }
+
+  private matchUncached(surface: string): GazetteerMatch {
     const tokens = foldTokens(surface);
     if (tokens.length === 0) return { entries: [], loose: false };
     const exact = this.byKey.get(tokens.join(' '));
@@ -97,8 +134,11 @@ class IndexedGazetteer implements Gazetteer {
     const key = tokens.join(' ');
     // Same consonants and nearly the same folded spelling ("Tal Tamer" / "Tall Tamr").
     const budget = key.length <= 6 ? 1 : 2;
-    const loose = (looseKeyUsable(skel) ? this.bySkeleton.get(skel) ?? [] : []).filter((x) => editDistance(x.key, key, budget) <= budget);
-    return { entries: unique(loose.map((x) => x.idx)).map((i) => this.entries[i]!), loose: true };
+    const idx: number[] = [];
+    if (looseKeyUsable(skel)) {
+      for (const k of this.bySkeleton.get(skel) ?? []) if (editDistance(k, key, budget) <= budget) idx.push(...this.byKey.get(k)!);
+    }
+    return { entries: unique(idx).map((i) => this.entries[i]!), loose: true };
   }
 
   lookup(surface: string): GazetteerEntry[] {
@@ -151,12 +191,19 @@ function withShortForms(names: string[]): string[] {
   return out;
 }
 
+const MATCH_CACHE_MAX = 20_000;
+
 let cachedGeonames: Buffer | null = null;
 
 /** A populated place given from outside the bundled data (a denser GeoNames extract, say). */
 export type ExtraPlace = { name: string; aliases?: string[]; country: string | null; lat: number; lon: number };
 
-export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly ExtraPlace[] = []): Promise<Gazetteer> {
+/**
+ * The bundled gazetteer, the knowledge packs' places, and (on top) the rows imported into a data
+ * folder (`watchfloor gazetteer import`). An imported row with a GeoNames id already known lends
+ * its names to that place instead of adding a second one.
+ */
+export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly ExtraPlace[] = [], imported: readonly GeonamesRow[] = []): Promise<Gazetteer> {
   const gaz = new IndexedGazetteer();
   const admin1Rows = readYaml<Admin1Row[]>('admin1.yaml');
   const admin1Name = new Map(admin1Rows.map((r) => [`${r.country}.${r.code}`, r.name]));
@@ -179,6 +226,7 @@ export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly Ext
   const packByGeonames = new Map<number, PackPlace>();
   for (const p of packPlaces) if (p.geonames) packByGeonames.set(p.geonames, p);
   const absorbed = new Map<string, string[]>();
+  const byGeonames = new Map<number, number>();
   cachedGeonames ??= gunzipSync(readFileSync(join(DATA_DIR, 'gazetteer.tsv.gz')));
   const text = cachedGeonames.toString('utf8');
   let start = 0;
@@ -194,12 +242,13 @@ export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly Ext
     const pack = packByGeonames.get(id);
     if (pack) { absorbed.set(pack.id, names); continue; }
     const population = Number(f[6]) || 0;
-    gaz.add({
+    byGeonames.set(id, gaz.add({
       id: `gn:${id}`, name: f[1]!, kind: kindOf(f[7]!, population), country: f[2] || null,
       admin1: admin1Name.get(`${f[2]}.${f[3]}`) ?? null, lat: Number(f[4]), lon: Number(f[5]),
       geonames_id: id, population, source: 'geonames',
-    }, withShortForms(names));
+    }, withShortForms(names)));
   }
+  addImported(gaz, imported, { admin1Name, byGeonames, packByGeonames, absorbed });
 
   extra.forEach((p, i) => {
     gaz.add({ id: `extra:${i}`, name: p.name, kind: 'village', country: p.country, admin1: null, lat: p.lat, lon: p.lon,
@@ -213,4 +262,47 @@ export async function loadGazetteer(packPlaces: PackPlace[], extra: readonly Ext
     }, [p.name, ...p.aliases, ...(absorbed.get(p.id) ?? [])]);
   }
   return gaz;
+}
+
+type ImportIndex = {
+  admin1Name: Map<string, string>;
+  byGeonames: Map<number, number>;
+  packByGeonames: Map<number, PackPlace>;
+  absorbed: Map<string, string[]>;
+};
+
+/** Imported GeoNames rows: divisions first (their names name the rows' admin1), then places. */
+function addImported(gaz: IndexedGazetteer, rows: readonly GeonamesRow[], ix: ImportIndex): void {
+  if (!rows.length) return;
+  // First-level divisions the bundled data has (Syria, Iraq) absorb the imported row's names;
+  // others (Lebanon, Jordan, …) become governorates of their own.
+  const bundledAdmin1 = new Map<string, number>();
+  for (let i = 0; i < gaz.size; i++) {
+    const e = gaz.entry(i);
+    if (e.source === 'admin1') bundledAdmin1.set(`${e.country}:${foldName(e.name)}`, i);
+  }
+  for (const r of rows) {
+    if (r.featureClass !== 'A' || r.featureCode !== 'ADM1') continue;
+    const known = r.admin1 ? ix.admin1Name.get(`${r.country}.${r.admin1}`) : undefined;
+    const idx = known !== undefined ? bundledAdmin1.get(`${r.country}:${foldName(known)}`)
+      : r.names.map((n) => bundledAdmin1.get(`${r.country}:${foldName(n)}`)).find((x) => x !== undefined);
+    if (idx !== undefined) { gaz.addNames(idx, r.names); continue; }
+    if (r.admin1 && !ix.admin1Name.has(`${r.country}.${r.admin1}`)) ix.admin1Name.set(`${r.country}.${r.admin1}`, r.name);
+    gaz.add({ id: `gn:${r.id}`, name: r.name, kind: 'admin1', country: r.country || null, admin1: r.name, lat: r.lat, lon: r.lon,
+      geonames_id: r.id, population: Math.max(r.population, 1_000_000), source: 'admin1' }, r.names);
+  }
+  for (const r of rows) {
+    if (r.featureClass === 'A' && r.featureCode === 'ADM1') continue;
+    const known = ix.byGeonames.get(r.id);
+    if (known !== undefined) { if (r.keys) gaz.addKeys(known, r.keys); else gaz.addNames(known, r.names); continue; }
+    const pack = ix.packByGeonames.get(r.id);
+    if (pack) { ix.absorbed.set(pack.id, [...(ix.absorbed.get(pack.id) ?? []), ...r.names]); continue; }
+    const entry: GazetteerEntry = {
+      id: `gn:${r.id}`, name: r.name, kind: kindOfFeature(r.featureClass, r.featureCode, r.population), country: r.country || null,
+      admin1: ix.admin1Name.get(`${r.country}.${r.admin1}`) ?? null, lat: r.lat, lon: r.lon, geonames_id: r.id,
+      population: r.population, source: 'geonames', imported: true,
+    };
+    if (r.keys) { const idx = gaz.add(entry, []); gaz.addKeys(idx, r.keys); ix.byGeonames.set(r.id, idx); }
+    else ix.byGeonames.set(r.id, gaz.add(entry, r.names));
+  }
 }

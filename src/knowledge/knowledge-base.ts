@@ -5,6 +5,7 @@ import type { PackActor, PackPlace, PackRelationType } from './pack-types.js';
 import type { Gazetteer } from '../geo/gazetteer-types.js';
 import { loadPacks } from './pack-loader.js';
 import { loadGazetteer, type ExtraPlace } from '../geo/gazetteer.js';
+import { loadImportedRows } from '../geo/imported-gazetteer.js';
 
 export type KnowledgeBase = {
   /** Names of the packs loaded, in load order. */
@@ -22,8 +23,14 @@ export type KnowledgeBase = {
 
 export type LoadedPacks = Omit<KnowledgeBase, 'gazetteer'>;
 
-export async function loadKnowledgeBase(packDirs: string[], extraPlaces: readonly ExtraPlace[] = []): Promise<KnowledgeBase> {
+export type KnowledgeBaseOptions = {
+  /** A data folder whose imported gazetteer (`watchfloor gazetteer import`) is used on top of the bundled one. */
+  dataDir?: string | null;
+};
+
+export async function loadKnowledgeBase(packDirs: string[], extraPlaces: readonly ExtraPlace[] = [], opts: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
   const packs = await loadPacks(packDirs);
-  const gazetteer = await loadGazetteer([...packs.places.values()], extraPlaces);
+  const imported = opts.dataDir ? loadImportedRows(opts.dataDir) : [];
+  const gazetteer = await loadGazetteer([...packs.places.values()], extraPlaces, imported);
   return { ...packs, gazetteer };
 }

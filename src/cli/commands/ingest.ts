@@ -20,7 +20,7 @@ export function registerIngest(program: Command): void {
       const published = parsePublishedFlag(opts.published);
       const [pipeline, store] = await Promise.all([ctx.pipeline(), ctx.store()]);
       const workers = opts.workers === undefined ? defaultPoolSize() : Number(opts.workers);
-      const pool = workers > 0 ? createAnnotationPool({ packsDir: ctx.packsDir, size: workers }) : undefined;
+      const pool = workers > 0 ? createAnnotationPool({ packsDir: ctx.packsDir, dataDir: ctx.dataDir, size: workers }) : undefined;
       const tty = process.stderr.isTTY && !opts.json;
       const bar = new cliProgress.SingleBar({ format: 'ingest {bar} {value} docs | {ingested} new, {duplicate} duplicate, {failed} failed', stream: process.stderr, noTTYOutput: false }, cliProgress.Presets.shades_classic);
       const counts = { ingested: 0, duplicate: 0, failed: 0 };

@@ -38,6 +38,10 @@ type Cues = {
    *  front of X" does not). */
   settingBefore: RegExp;
   settingAfter: RegExp;
+  /** "X near Y", "X on the outskirts of Y": the words between two names that put X by Y. */
+  proximity: RegExp;
+  /** "in X", "the village of X": words before a name that say it is a place. */
+  evidenceBefore: RegExp;
 };
 type Candidate = {
   start: number; end: number; surface: string;
@@ -66,6 +70,19 @@ type Candidate = {
   /** "Y city", "Y town": the city is meant, not its governorate. */
   cityCue: boolean;
   chosen: GazetteerEntry | null;
+  /** Matched by one word or a loose spelling: read as a village only an imported (dense)
+   *  gazetteer knows, a place only with evidence (a locative word, a container, a cue, a place
+   *  of the same paragraph nearby). */
+  dense: boolean;
+  /** A locative word before it ("in X", "the village of X") or a setting word after ("X area"). */
+  evidence: boolean;
+  /** "X near Y", "X, east of Y": how far from its container X may lie, in km. */
+  nearKm: number | null;
+  /** A dense-gazetteer village followed by a street or square word ("X Roundabout"): a site of
+   *  a town, named after the village, is meant. */
+  namedAfter: boolean;
+  /** The candidates the chosen entry beat, best first. */
+  options: GazetteerEntry[];
   /** A name the gazetteer lacks (or whose entries all lie elsewhere) located by its container. */
   loc: { box: GazetteerEntry; wide: boolean } | null;
 };
@@ -99,6 +116,9 @@ function cuesOf(kb: KnowledgeBase): Cues {
     compass: new Set([...direction].filter((w) => /^(?:north|south|east|west)/.test(w) && !/ern$/.test(w))),
     settingBefore: new RegExp(`\\b(?:${setting})(?:\\s+of)?(?:\\s+the)?\\s+$`, 'iu'),
     settingAfter: new RegExp(`^\\s+(?:${setting})\\b`, 'iu'),
+    proximity: new RegExp(`^\\s*,?\\s+(?:${map.proximity?.length ? alt(map.proximity) : '(?!)'})\\s+(?:the\\s+)?(?:(?:town|city|village)\\s+of\\s+)?$`, 'iu'),
+    // Not \\b: it knows only ASCII letters, and the evidence words may be Arabic ("قرية X").
+    evidenceBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${map.evidence?.length ? alt(map.evidence) : '(?!)'})\\s+(?:the\\s+)?$`, 'iu'),
   };
   cueCache.set(kb, c);
   return c;
@@ -159,6 +179,20 @@ function isCapitalised(t: string): boolean {
 }
 
 const km = kmBetween;
+
+/** Matched by one word or only loosely: weak evidence where the reading is a village of an imported (dense) gazetteer. */
+function isDenseName(surface: string, m: GazetteerMatch): boolean {
+  return m.loose || !foldName(surface).includes(' ');
+}
+
+/** The reading is a small place that only an imported (dense) gazetteer knows. */
+function denseVillage(e: GazetteerEntry | null): boolean {
+  return !!e && !!e.imported && e.source === 'geonames' && e.population < 10_000;
+}
+
+/** How far "X near Y" may put X from Y; "X, 10 km east of Y" a little more than it says. */
+const NEAR_KM = 25;
+const BEARING_KM = 60;
 
 function matchOf(kb: KnowledgeBase, surface: string): GazetteerMatch {
   if (kb.gazetteer.match) return kb.gazetteer.match(surface);
@@ -242,6 +276,9 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
           nearCue: cues.near.has(next) || cues.near.has(prev),
           weak: plausible === 'weak', container: null, strongContainer: false, bareComma: false, locative: cues.locative.has(prev),
           link: 'in', whole: null, cityCue: next === 'city' || next === 'town', chosen: null, loc: null,
+          // "X Roundabout", "X Street": a site named after a village is not the village.
+          dense: isDenseName(surface, m), nearKm: null, options: [], namedAfter: isDenseName(surface, m) && cues.site.has(next) && !cues.settingAfter.test(` ${next}`),
+          evidence: cues.evidenceBefore.test(text.slice(Math.max(0, start - 40), start)) || cues.settingAfter.test(text.slice(t.end, t.end + 30)),
         };
         i = j + t.extra;
         break;
@@ -254,7 +291,8 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
       let ln = i;
       while (ln < last && !isNamed(tokens[ln + 1]!)) ln++;
       while (ln > i && CONNECTORS.has(tokens[ln]!.text.toLowerCase())) ln--;
-      if (tokens[ln]!.end > found.end && !found.entries.some((e) => e.kind === 'country' || e.kind === 'admin1')) {
+      // (Not in Arabic script, where the words after a name are no more "capitalised" than any.)
+      if (tokens[ln]!.end > found.end && !ARABIC.test(first.text) && !found.entries.some((e) => e.kind === 'country' || e.kind === 'admin1')) {
         // "X Association", "X Telecom": the run names a body, not a place.
         if (cues.organisation.has(tokens[ln]!.text.toLowerCase())) { i = ln; continue; }
         let k = i + 1;
@@ -269,6 +307,9 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
       out.push(found);
       continue;
     }
+    // Arabic script has no capitals: every word may begin a name, so an unmatched run is no
+    // unknown name, and the next word is tried.
+    if (ARABIC.test(first.text)) continue;
     // "In Gaza, ...", "After Khan Younis ...": an English word opening a sentence is capitalised
     // for that reason only; the name may begin after it.
     if (last > i && sentenceInitial(text, first.start) && COMMON_WORDS.has(first.text.toLowerCase())) continue;
@@ -286,7 +327,7 @@ function findCandidates(text: string, tokens: Token[], blocked: Span[], kb: Know
       && !(j === i && (COMMON_WORDS.has(first.text.toLowerCase()) || sentenceInitial(text, first.start) || isCueWord(first.text.toLowerCase(), cues)))) {
       out.push({ start: first.start, end: tokens[j]!.end, surface, entries: [], loose: false, admin1Cue: false, nearCue: false, weak: false, container: null,
         strongContainer: false, bareComma: false, locative: cues.locative.has(prev) || cues.locative.has(prev2),
-        link: 'in', whole: null, cityCue: false, chosen: null, loc: null });
+        link: 'in', whole: null, cityCue: false, chosen: null, loc: null, dense: false, evidence: false, nearKm: null, options: [], namedAfter: false });
     }
     i = j;
   }
@@ -322,6 +363,13 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
     const next = cands[c + 1]!;
     const end = cur.whole?.end ?? cur.end;
     let between = text.slice(end, next.start);
+    // "X near Y", "X on the outskirts of Y": X lies by Y.
+    if (cues.proximity.test(between)) {
+      cur.container = c + 1;
+      cur.strongContainer = true;
+      cur.nearKm = NEAR_KM;
+      continue;
+    }
     // "Zap (Amadiya)": the parenthesis gives another name of the same place.
     if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(text.slice(next.end, next.end + 3))) {
       cur.container = c + 1;
@@ -353,7 +401,7 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
     } else {
       // "X area west of Y", "X, 10 km north of Y": X lies by Y. "X region of Y", "X street of Y":
       // only after a describer, as "of" alone joins far more than places ("the governor of Y").
-      const o = /^\s+(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles)\s+)?((?:[\p{L}-]+\s+){0,3})of\s+(?:the\s+)?$/iu.exec(between);
+      const o = /^\s*,?\s+(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles)\s+)?((?:[\p{L}-]+\s+){0,3})of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$/iu.exec(between);
       if (!o) continue;
       words = o[1]!.trim() ? o[1]!.trim().toLowerCase().split(/\s+/) : [];
       if (!words.every((w) => cues.direction.has(w))) continue;
@@ -362,6 +410,10 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
       // "X region of Y", "X district of Y": the area may straddle Y's border, so a known X
       // outside Y is not rejected (a street or a compass bearing is exact).
       loose = !compass && !site && !cues.near.has(d![1]!.toLowerCase());
+      if (compass) {
+        const stated = /(\d+(?:\.\d+)?)\s*(km|kilomet|mile)/iu.exec(between);
+        cur.nearKm = stated ? Number(stated[1]) * (stated[2]!.toLowerCase() === 'mile' ? 1.61 : 1) + 20 : BEARING_KM;
+      }
     }
     cur.container = c + 1;
     cur.bareComma = comma && words.length === 0;
@@ -378,6 +430,7 @@ function linkContainers(text: string, cands: Candidate[], cues: Cues): void {
     if (!/^\s*\)?(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$/iu.test(text.slice(cands[c]!.whole?.end ?? cands[c]!.end, next.start))) continue;
     cands[c]!.container = next.container;
     cands[c]!.strongContainer = true;
+    cands[c]!.nearKm = next.nearKm;
   }
 }
 
@@ -396,7 +449,7 @@ function insideBox(e: GazetteerEntry, box: GazetteerEntry): boolean {
 /** How far another name of a place, or a street of it, may lie from it. */
 const SAME_PLACE_KM = 15;
 
-function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]): void {
+function resolve(text: string, cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]): void {
   // Countries and governorates the document is about: named countries and governorates, pack
   // places, actors' countries. A village's name alone is too often shared with villages
   // elsewhere to count.
@@ -419,8 +472,21 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
   const total = [...focus.values()].reduce((a, b) => a + b, 0) || 1;
   const home = (e: GazetteerEntry) => e.country !== null && (focus.has(e.country) || prior.has(e.country));
   // Unambiguous places in the document's countries: what other names are read near.
-  const anchors = cands.filter((c) => !c.loose && !c.weak && c.entries.length === 1 && !['country', 'continent', 'region'].includes(c.entries[0]!.kind)
-    && (c.entries[0]!.source !== 'geonames' || home(c.entries[0]!))).map((c) => c.entries[0]!);
+  const para = paragraphsOf(text, cands);
+  const anchorCands = cands.filter((c) => !c.loose && !c.weak && c.entries.length === 1 && !['country', 'continent', 'region'].includes(c.entries[0]!.kind)
+    && (c.entries[0]!.source !== 'geonames' || home(c.entries[0]!)));
+  const anchors = anchorCands.map((c) => c.entries[0]!);
+  const anchorPara = anchorCands.map((c) => para.get(c)!);
+  // Governorates each paragraph names ("in Daraa Governorate ..."): its villages are read inside them.
+  const paraAdmin1 = new Map<number, Set<string>>();
+  for (const c of cands) {
+    if (c.loose || c.weak) continue;
+    const gov = c.entries.filter((e) => e.kind === 'admin1' && e.admin1);
+    if (gov.length !== 1 || !(c.admin1Cue || c.nearCue || c.entries.every((e) => e.kind === 'admin1' || e.source === 'geonames'))) continue;
+    const set = paraAdmin1.get(para.get(c)!) ?? new Set<string>();
+    set.add(gov[0]!.admin1!);
+    paraAdmin1.set(para.get(c)!, set);
+  }
 
   const score = (c: Candidate, e: GazetteerEntry): number => {
     // Population separates cities; for villages (tens to thousands) it says little, and the
@@ -434,8 +500,21 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
     if (e.country) s += 4 * ((focus.get(e.country) ?? 0) / total) + (prior.has(e.country) ? (focus.size ? 1 : 2) : 0);
     if (e.admin1 && admin1Focus.has(e.admin1) && e.kind !== 'admin1') s += 1.5;
     let best = Infinity;
-    for (const a of anchors) if (a !== e) best = Math.min(best, km(a, e));
+    let bestHere = Infinity;
+    const here = para.get(c);
+    anchors.forEach((a, k) => {
+      if (a === e) return;
+      const d = km(a, e);
+      best = Math.min(best, d);
+      if (anchorPara[k] === here) bestHere = Math.min(bestHere, d);
+    });
     if (best < 50) s += 2; else if (best < 150) s += 1;
+    // Places named in the same paragraph lie together more often than places of the document.
+    if (bestHere < 50) s += 1; else if (bestHere < 150) s += 0.5;
+    if (e.admin1 && e.kind !== 'admin1' && paraAdmin1.get(here!)?.has(e.admin1)) s += 3;
+    // Among namesakes, the place that bears the name beats one that only lists it among its
+    // alternate names (often a former or neighbouring village's).
+    if (e.source === 'geonames' && foldName(e.name) === foldName(c.surface)) s += 0.5;
     return s;
   };
 
@@ -464,6 +543,10 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
     const cont = c.container === null ? null : cands[c.container]!;
     const box = cont ? cont.chosen ?? cont.loc?.box ?? null : null;
     const written = plain(c.surface);
+    // "X near Y", "X, east of Y": a namesake of X far from Y is not what the text means.
+    if (box && options.length && c.nearKm !== null && !['admin1', 'country', 'region', 'continent'].includes(box.kind)) {
+      options = options.filter((e) => km(e, box) <= c.nearKm!);
+    }
     if (box && options.length && c.link !== 'in') {
       // Another name of Y ("X (Y)"), a street or square of Y: the same place, within Y's limits.
       options = options.filter((e) => (box.kind === 'admin1' || box.kind === 'country' || box.kind === 'region' || box.kind === 'continent'
@@ -531,14 +614,78 @@ function resolve(cands: Candidate[], kb: KnowledgeBase, actorCountries: string[]
       }
       continue;
     }
-    let bestE = options[0]!;
-    let bestS = -Infinity;
-    for (const e of options) {
-      const s = score(c, e);
-      if (s > bestS) { bestS = s; bestE = e; }
-    }
-    c.chosen = bestE;
+    c.options = [...options].sort((a, b) => score(c, b) - score(c, a));
+    c.chosen = c.options[0]!;
   }
+  preferNearby(cands, para, paraAdmin1, score);
+}
+
+/** The paragraph (line) each candidate stands in. */
+function paragraphsOf(text: string, cands: Candidate[]): Map<Candidate, number> {
+  const out = new Map<Candidate, number>();
+  let n = 0;
+  let nl = text.indexOf('\n');
+  for (const c of cands) {
+    while (nl >= 0 && nl < c.start) { n++; nl = text.indexOf('\n', nl + 1); }
+    out.set(c, n);
+  }
+  return out;
+}
+
+/** Kinds that locate a point: what a village's namesakes are compared against. */
+const POINT_KINDS = new Set(['city', 'town', 'village', 'district', 'site', 'camp', 'base', 'border', 'admin2', 'other']);
+
+/** How much nearer the paragraph's other places a namesake lies: the text names places together that lie together. */
+function proximityBonus(d: number): number {
+  return d < 15 ? 4 : d < 40 ? 3 : d < 100 ? 1.5 : d < 250 ? 0.5 : 0;
+}
+
+/** How far from the paragraph's other places a dense-gazetteer village named without evidence may lie. */
+const VOUCHING_KM = 40;
+
+/**
+ * Second pass, once every name has a first reading: among namesakes prefer the one nearest the
+ * other places of the same paragraph; a name matched only through the dense gazetteer's
+ * villages (one word, or a loose spelling) with no locative word, container or cue is kept only
+ * when such a place lies close by.
+ */
+function preferNearby(cands: Candidate[], para: Map<Candidate, number>, paraAdmin1: Map<number, Set<string>>,
+  score: (c: Candidate, e: GazetteerEntry) => number): void {
+  // A loose spelling is vouched for only by a container or a place nearby, never by a preposition.
+  const vouched = (c: Candidate) => !c.dense || !denseVillage(c.chosen) || (c.container !== null && !c.bareComma)
+    || (!c.loose && (c.evidence || c.nearCue || c.admin1Cue || c.cityCue || (!!c.chosen?.admin1 && !!paraAdmin1.get(para.get(c)!)?.has(c.chosen.admin1))));
+  const peersOf = (k: number, all = false) => cands.filter((o, j) => j !== k && para.get(o) === para.get(cands[k]!) && o.chosen && (all || vouched(o))
+    && POINT_KINDS.has(o.chosen.kind) && plain(o.surface) !== plain(cands[k]!.surface)).map((o) => o.chosen!);
+  const nearest = (e: GazetteerEntry, peers: GazetteerEntry[]) => Math.min(Infinity, ...peers.map((p) => km(p, e)));
+  cands.forEach((c, k) => {
+    if (!c.chosen) return;
+    const peers = peersOf(k);
+    if (c.options.length > 1 && peers.length && c.chosen.source === 'geonames') {
+      c.options = [...c.options].map((e) => ({ e, s: score(c, e) + proximityBonus(nearest(e, peers)) })).sort((a, b) => b.s - a.s).map((x) => x.e);
+      c.chosen = c.options[0]!;
+    }
+  });
+  // Two such villages close together vouch for each other ("Zarzurah and Qirqiriyah"), at half the distance.
+  // A village read from one word or a loose spelling, outside every governorate its paragraph
+  // names, is a namesake of one the gazetteer lacks ("Al-Khaldiyah ... in Ar-Raqqa").
+  const outsideStated = (c: Candidate) => {
+    const govs = paraAdmin1.get(para.get(c)!);
+    return c.dense && c.container === null && !!govs?.size && denseVillage(c.chosen) && !(c.chosen!.admin1 && govs.has(c.chosen!.admin1));
+  };
+  const dropped = cands.map((c, k) => !!c.chosen && ((c.namedAfter && denseVillage(c.chosen)) || outsideStated(c)
+    || (!vouched(c) && nearest(c.chosen, peersOf(k)) > VOUCHING_KM && nearest(c.chosen, peersOf(k, true)) > VOUCHING_KM / 2)));
+  // Without evidence the village reading goes; a reading that needs none (a pack region, a town) remains.
+  cands.forEach((c, k) => {
+    if (!dropped[k]) return;
+    c.options = c.namedAfter ? [] : c.options.filter((e) => !denseVillage(e));
+    c.chosen = c.options[0] ?? null;
+  });
+}
+
+/** The other readings of a name: the ranked options first, then what the text ruled out. */
+function beatenBy(c: Candidate): GazetteerEntry[] {
+  const rest = c.options.filter((e) => e !== c.chosen);
+  return [...rest, ...c.entries.filter((e) => e !== c.chosen && !rest.includes(e))];
 }
 
 function precisionOf(e: GazetteerEntry, near: boolean): NonNullable<PlaceOut['precision']> {
@@ -575,7 +722,7 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
     .filter((c) => !personSpans.some((p) => p.start <= c.start && c.end <= p.end) || placeAfterAll(c));
   spreadAdmin1Cues(text, cands, cues);
   linkContainers(text, cands, cues);
-  resolve(cands, kb, actorCountries);
+  resolve(text, cands, kb, actorCountries);
 
   const sentences = layers.sentences ?? [];
   const sentenceOf = (pos: number) => Math.max(0, sentences.findIndex((s) => s.start <= pos && pos < s.end));
@@ -587,6 +734,9 @@ export function findPlaces(input: StageInput): { places: PlaceOut[]; mentions: M
       return { key: e.id, place: {
         id: '', name: e.name, kind: e.kind, country: e.country, admin1: e.admin1, lat: e.lat, lon: e.lon,
         geonames_id: e.geonames_id, mentions: [], precision: precisionOf(e, c.nearCue),
+        ...(c.entries.length > 1 ? { beaten: beatenBy(c).slice(0, 5).map((o) => ({
+          name: o.name, kind: o.kind, country: o.country, admin1: o.admin1, lat: o.lat, lon: o.lon, geonames_id: o.geonames_id,
+        })) } : {}),
       } };
     }
     // Unknown name: only when the text puts it inside a resolved place.

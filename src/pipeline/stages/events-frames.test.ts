@@ -57,7 +57,7 @@ test('what a speaker says happened is reported with the speaker as its source; i
   const claimed = run('The Blue Banner said it had captured the village of Karmel.', { actors: [BANNER], places: [{ name: 'Karmel' }] })
     .find((e) => e.type === 'territorial-change');
   assert.equal(claimed?.modality, 'claimed');
-  assert.deepEqual(rolesOf(claimed, 'a1'), ['perpetrator']);
+  assert.deepEqual(rolesOf(claimed, 'a1'), ['perpetrator', 'claimant']);
 });
 
 test('the subject of a support verb carries out the event noun', () => {

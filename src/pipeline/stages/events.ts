@@ -320,6 +320,11 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
         if (gov.source) source = gov.source;
         // "The SDF said it had captured the village": a party telling its own act claims it.
         if (modality === 'reported' && gov.source && actors.some((a) => a.actor === gov.source && AGENT_ROLES.has(a.role))) modality = 'claimed';
+        // "The ministry claims its air forces neutralized two militants": who claims the act is its claimant.
+        if (modality === 'claimed' && gov.source && !actors.some((a) => a.actor === gov.source && a.role === 'claimant')) {
+          const ref = s.actors.find((r) => r.actor === gov.source);
+          if (ref) addRole(actors, [ref], 'claimant', `subject of "${gov.governor}"`);
+        }
       } else if (gov?.source && !source && (modality === 'reported' || modality === 'claimed')) source = gov.source;
       // "prevented a bombing", "foiled an attack": the act is a foiled plot, by its plotters.
       if (gov?.modality === 'foiled' && modality === 'foiled' && (info.family === 'violence' || type === 'prison-break')) {

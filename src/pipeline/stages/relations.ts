@@ -2,14 +2,18 @@
 // (relation-cues.yaml) — "X funds Y", "Y backed by X", "X-backed Y", "rivalry between X and Y",
 // "X, the spokesperson of Y", "Y's media arm X" — plus the pack's own time-bounded affiliations
 // between actors the document names. Repeated relations merge, accumulating evidence.
-import type { Predicate, RelationOut, Span, When } from '../../analysis/types.js';
+import type { Modality, Predicate, RelationOut, Span, When } from '../../analysis/types.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Stage } from '../stage.js';
 import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
 import { relationCues, type RelationCue, type RelationCues } from '../../extract/relation-cues.js';
 import { clauseAt, RELATIVE_OPENERS, type Clause } from '../../extract/clauses.js';
 import { inPrepositionalPhrase, isCompoundModifier, namesOnlyAPlace, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
-import { modalityAt, modalityCues } from '../../extract/modality.js';
+import { governedModality, modalityAt, modalityCues, type ModalityCues } from '../../extract/modality.js';
+import { readRelations, type NameLookup, type ReadRelation } from '../../extract/relation-frames.js';
+import { readStringMap } from '../../knowledge/lexicon-shapes.js';
+import { foldName } from '../../text/tokenize.js';
+import type { ParsedSentence } from '../../syntax/types.js';
 import { parsePartialDate } from '../../time/partial-date.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 
@@ -18,6 +22,8 @@ type Found = {
   subject: ActorRef; object: ActorRef; predicate: Predicate; cue: PhraseMatch<RelationCue>; confidence: number;
   /** A title or compound ("Iran-backed", "X, the leader of Y"): the narrator's description, not a reported claim. */
   descriptive?: boolean;
+  /** Read from the parse: the grammar it came from, its negation and governing predicates. */
+  read?: ReadRelation;
 };
 
 // "since 2015", "since the 1980s", "until the end of 2019"
@@ -366,32 +372,94 @@ function attributed(text: string, s: SentenceInfo, names: readonly ActorRef[], f
   return 'reported';
 }
 
-function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null): Draft[] {
+/**
+ * The document's states by the words that name them: the demonyms of the pack's state-forces
+ * lexicon ("Syrian" → the state whose forces they are, by the pack's country codes) and every
+ * surface form the document and the pack give a state ("U.S.", "Iran").
+ */
+function nameLookup(kb: KnowledgeBase, idx: DocIndex): NameLookup {
+  const states = [...idx.actors.values()].filter((a) => a.kind === 'state');
+  const byWord = new Map<string, Omit<ActorRef, 'start' | 'end'>>();
+  const ref = (a: (typeof states)[number]) => ({ actor: a.id, kind: a.kind, name: a.name });
+  for (const a of states) {
+    const entry = a.kb_id ? kb.actors.get(a.kb_id) : undefined;
+    for (const n of [a.name, ...a.aliases, ...(entry?.aliases ?? [])]) byWord.set(foldName(n).join(' '), ref(a));
+  }
+  for (const [demonym, ids] of Object.entries(readStringMap(kb.lexicons, 'state-forces'))) {
+    const country = ids.map((id) => kb.actors.get(id)?.country).find((c) => !!c);
+    const state = country && states.find((a) => a.kb_id && kb.actors.get(a.kb_id)?.country === country);
+    if (state && !byWord.has(foldName(demonym).join(' '))) byWord.set(foldName(demonym).join(' '), ref(state));
+  }
+  const all: ActorRef[] = [];
+  for (const a of idx.actors.values()) for (const m of a.mentions) all.push({ actor: a.id, kind: a.kind, name: a.name, start: m.start, end: m.end });
+  return {
+    stateNamed: (word) => byWord.get(foldName(word).join(' ')) ?? null,
+    innerMentions: (outer) => all.filter((m) => m.start >= outer.start && m.end <= outer.end && (m.end - m.start) < (outer.end - outer.start)),
+  };
+}
+
+/** Relations the parse states (relation-frames.ts), as cue findings. */
+function fromParse(parsed: ParsedSentence, s: SentenceInfo, cues: RelationCues, names: NameLookup, out: Found[]): void {
+  for (const r of readRelations(parsed, s, cues.frames, names)) {
+    const cue: PhraseMatch<RelationCue> = { start: r.token.start, end: r.token.end, text: r.token.text, value: r.cue };
+    out.push({ subject: r.subject, object: r.object, predicate: r.cue.predicate, cue, confidence: r.descriptive ? 0.75 : 0.7, descriptive: r.descriptive, read: r });
+  }
+}
+
+/**
+ * How sure the text is of a relation read from the parse, and who says so: reported, claimed or
+ * alleged by a governing predicate ("X said that ...", "X accused Y of backing Z", "denied any
+ * link to" negates) or "according to X", with that speaker as source (claimed when the speaker
+ * is the relation's own subject). Null when nothing governs it.
+ */
+function governed(modCues: ModalityCues, r: ReadRelation): { modality: Modality; source: string | null } | null {
+  const g = governedModality(modCues, r.governors);
+  if (g) return { modality: g.modality === 'reported' && g.source === r.subject.actor ? 'claimed' : g.modality, source: g.source };
+  if (r.according) return { modality: r.according.actor === r.subject.actor ? 'claimed' : 'reported', source: r.according.actor };
+  return null;
+}
+
+function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[]): Draft[] {
   const text = idx.text;
   const cues = relationCues(kb);
   const modCues = modalityCues(kb);
   const drafts: Draft[] = [];
+  const names = nameLookup(kb, idx);
   for (const full of idx.sentences) {
-    if (full.actors.length < 2 && new Set(full.actors.map((a) => a.actor)).size < 2) continue;
+    if (full.actors.length < 1 && new Set(full.actors.map((a) => a.actor)).size < 2) continue;
     const kept = full.actors.filter((a) => !namesOnlyAPlace(text, full, a));
     const s = kept.length === full.actors.length ? full : { ...full, actors: kept };
+    const parsed: Found[] = [];
+    const tree = syntax?.[full.index];
+    if (tree) fromParse(tree, s, cues, names, parsed);
     const found: Found[] = [];
     fromTitles(text, s, cues, found);
     fromCompounds(text, s, cues, found);
     fromBetween(text, s, cues, found);
     fromVerbs(text, s, cues, found);
     fromReceipts(text, s, cues, found);
-    for (const f of found) {
+    // Where the parse read a cue word, its reading stands; the phrase patterns fill in the rest.
+    const read = found.filter((f) => !parsed.some((p) => p.cue.start < f.cue.end && f.cue.start < p.cue.end));
+    for (const f of [...parsed, ...read]) {
       if (f.subject.actor === f.object.actor || isQuoted(idx, f.cue.start, f.cue.end)) continue;
       const clause = clauseAt(text, s, f.cue.start, f.cue.end);
       const mod = modalityAt(modCues, text, s, clause, f.cue.start, f.cue.end);
-      if (mod.modality === 'asserted' && !f.descriptive) mod.modality = attributed(text, s, full.actors, f, cues.speechVerbs);
+      let modality: Modality = mod.modality;
+      let source: string | null = null;
+      if (f.read) {
+        const g = f.read.negated ? null : governed(modCues, f.read);
+        if (f.read.negated) modality = 'negated';
+        else if (g) ({ modality, source } = g);
+        else if (f.read.descriptive || modality === 'negated') modality = 'asserted';
+      } else if (modality === 'asserted' && !f.descriptive) {
+        modality = attributed(text, s, full.actors, f, cues.speechVerbs);
+      }
       const from = Math.min(f.subject.start, f.object.start, f.cue.start);
       const to = Math.max(f.subject.end, f.object.end, f.cue.end);
       drafts.push({
         subject: f.subject.actor, predicate: f.predicate, object: f.object.actor,
         valid: validity(text, s, clause, published, from, to, f.cue.start, f.descriptive === true),
-        modality: mod.modality,
+        modality, source,
         evidence: [span(text, s.start, s.end), span(text, f.cue.start, f.cue.end)],
         confidence: f.confidence,
         origin: 'text',
@@ -448,28 +516,30 @@ function merge(drafts: Draft[], symmetric: ReadonlySet<Predicate>): Draft[] {
       // Text and pack agree: more confident; the text's reading (modality, validity) leads.
       const textual = have.origin === 'text' ? have : d;
       have.modality = textual.modality;
+      have.source = textual.source ?? null;
       have.valid = textual.valid ?? have.valid ?? d.valid;
       have.origin = 'text';
       have.confidence = Math.min(0.95, Math.max(have.confidence, d.confidence) + 0.1);
     } else {
       have.confidence = Math.min(0.95, Math.max(have.confidence, d.confidence) + 0.05);
       have.valid ??= d.valid;
-      if (have.modality !== 'asserted' && d.modality === 'asserted') have.modality = 'asserted';
+      if (have.modality !== 'asserted' && d.modality === 'asserted') { have.modality = 'asserted'; have.source = null; }
+      else if (!have.source && d.source && have.modality === d.modality) have.source = d.source;
     }
   }
   return [...out.values()].map((d) => ({ ...d, confidence: Math.round(d.confidence * 100) / 100 }));
 }
 
-export function extractRelations(kb: KnowledgeBase, idx: DocIndex, published: string | null): RelationOut[] {
+export function extractRelations(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[]): RelationOut[] {
   const symmetric = relationCues(kb).symmetric;
-  return merge([...fromText(kb, idx, published), ...fromPack(kb, idx, published)], symmetric).map((d, i) => ({ id: `r${i + 1}`, ...d }));
+  return merge([...fromText(kb, idx, published, syntax), ...fromPack(kb, idx, published)], symmetric).map((d, i) => ({ id: `r${i + 1}`, ...d }));
 }
 
 const stage: Stage = {
   name: 'relations',
-  requires: ['sentences', 'actors', 'times'],
+  requires: ['sentences', 'syntax', 'actors', 'times'],
   run({ document, layers, kb }) {
-    return { relations: extractRelations(kb, indexDocument(document.text, layers), document.published) };
+    return { relations: extractRelations(kb, indexDocument(document.text, layers), document.published, layers.syntax) };
   },
 };
 export default stage;

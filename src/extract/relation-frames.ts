@@ -1,0 +1,465 @@
+// Relations read from the parse of one sentence: who stands in which relation to whom, by the
+// grammar that states it, with the frames of relation-cues.yaml (RelationFrames) saying which
+// words carry which predicate:
+//   verbs        "X fought Y", "Y was backed by X", "X split from Y", "militias backed by X",
+//                "X and Y clashed" (symmetric, conjoined subjects);
+//   participles  "X-backed Y", "an X-led coalition" (the hyphenated actor is the subject, the
+//                modified noun — or the actor it describes — the object);
+//   titles       "X, the spokesman of Y", "Y's commander X", "Y spokesman X", "X is a branch of
+//                Y", "X became the leader of Y" (the holder is the subject);
+//   nouns        "Y's war on Z", "X posed a threat to Y", "X signed a deal with Y", "the X-Y war";
+//   adjectives   "X, affiliated with Y", "X, which is close to Y", "X were connected with Y".
+// Arguments pass through coordination ("X and Y, both backed by Z") and relative clauses; each
+// relation keeps its predicate word, the path it came from, its negation and the predicates
+// that govern it ("said that ...", "denied ..."), which give modality and source.
+import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
+import { predicateArguments } from '../syntax/arguments.js';
+import { caseOf, childrenOf, headOf, isNegated, subjectOf, voiceOf } from '../syntax/tree.js';
+import type { ActorRef, SentenceInfo } from './sentence-index.js';
+import type { FrameEntry, RelationCue, RelationFrames } from './relation-cues.js';
+
+export type ReadRelation = {
+  subject: ActorRef;
+  object: ActorRef;
+  cue: RelationCue;
+  /** The word that states the relation (verb, noun, title, participle, adjective). */
+  token: SyntaxToken;
+  /** The grammatical path, for explanations: "nsubj → obj", "appos title", ... */
+  via: string;
+  /** A title or a compound: the narrator's description of an actor, not an event. */
+  descriptive: boolean;
+  negated: boolean;
+  /** Predicates above the relation word, nearest first, with the actors of their subjects. */
+  governors: { token: SyntaxToken; relation: string; agents: ActorRef[] }[];
+  /** "according to X" in the relation's clause. */
+  according: ActorRef | null;
+};
+
+/** A noun phrase's own words: what names the actor it refers to ("five SDF fighters", "members of IS"). */
+const CORE = new Set(['compound', 'flat', 'flat:name', 'det', 'nmod:poss', 'nummod', 'fixed', 'goeswith', 'nmod:desc', 'amod']);
+/** Prepositions naming whom the people belong to: "members of IS", "fighters from the SDF". */
+const CORE_CASES = new Set(['of', 'from']);
+/** Relations by which a predicate sits under a governing one, read for modality and attribution. */
+const GOVERNING = new Set(['ccomp', 'xcomp', 'obj', 'advcl', 'csubj', 'nsubj', 'nsubj:pass', 'parataxis']);
+/** Predicates whose complement names what their subject is: "X became the leader of Y", "X serves as commander of Y". */
+const BECOME = new Set(['become', 'remain', 'serve', 'act', 'stay', 'appoint', 'name', 'elect', 'make']);
+const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them']);
+const HYPHENS = new Set(['-', '‐', '‑']);
+/** Modifiers whose actor is the holder's organisation: "Y's spokesman", "Y spokesman", "spokesman of/for Y". */
+const TITLE_OBJECT_RELATIONS = ['nmod:poss', 'compound', 'nmod', 'nmod:*', 'obl', 'amod'];
+const TITLE_CASES = new Set(['of', 'for', 'in', 'at', 'to', 'with', 'within', 'inside', "'s", '’s']);
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** What the document knows about names inside names: a state named by a word ("Syrian", "U.S."), and the actor mentions inside a longer one. */
+export type NameLookup = {
+  stateNamed(word: string): Omit<ActorRef, 'start' | 'end'> | null;
+  innerMentions(outer: ActorRef): ActorRef[];
+};
+
+/** Kinds of actor that are organs of a state, named with its demonym or name ("Syrian Interior Ministry", "U.S. Central Command"). */
+const STATE_ORGANS = new Set(['government-body', 'state-force']);
+const NOT_ORGANISATIONS = new Set(['person', 'population', 'state']);
+
+type Ctx = {
+  sentence: ParsedSentence;
+  s: SentenceInfo;
+  frames: RelationFrames;
+  /** The actor mention on each token, by token id. */
+  actorOn: (ActorRef | undefined)[];
+};
+
+function isHyphenModifier(ctx: Ctx, t: SyntaxToken): boolean {
+  const next = ctx.sentence.tokens[t.id + 1];
+  return !!next && HYPHENS.has(next.text) && next.start === t.end;
+}
+
+/** Token ids of the noun phrase's own words (no clauses, conjuncts, appositions or hyphenated participles). */
+function coreIds(ctx: Ctx, token: SyntaxToken): number[] {
+  const out: number[] = [];
+  const stack = [token.id];
+  const seen = new Set<number>();
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    for (const c of childrenOf(ctx.sentence, id)) {
+      // "Iran-backed militias": the participle's own actor is another argument.
+      if (c.deprel === 'amod' && c.upos === 'VERB') continue;
+      if (CORE.has(c.deprel) || (c.deprel === 'nmod' && CORE_CASES.has(caseOf(ctx.sentence, c) ?? ''))) stack.push(c.id);
+    }
+  }
+  return out;
+}
+
+/** Actors a noun phrase names: the actor on its head word, else those among its own words. */
+function actorsOfPhrase(ctx: Ctx, token: SyntaxToken, exclude: readonly ActorRef[] = []): ActorRef[] {
+  const keep = (a: ActorRef | undefined): a is ActorRef => !!a && !exclude.some((x) => x.actor === a.actor);
+  const own = ctx.actorOn[token.id];
+  if (keep(own)) return [own];
+  const ids = coreIds(ctx, token);
+  // A possessor or modifier is not the phrase's referent when the head word is a mention of its own ("Iran's IRGC" is the IRGC).
+  const out: ActorRef[] = [];
+  for (const id of ids) {
+    const a = ctx.actorOn[id];
+    if (keep(a) && !out.includes(a) && !isHyphenModifier(ctx, ctx.sentence.tokens[id]!)) out.push(a);
+  }
+  if (out.length || !PRONOUNS.has(token.text.toLowerCase())) return out.slice(0, 1);
+  return resolvePronoun(ctx, token, exclude);
+}
+
+/** "it", "they", "its": the nearest actor before it in the sentence that is a group, not excluded. */
+function resolvePronoun(ctx: Ctx, t: SyntaxToken, exclude: readonly ActorRef[]): ActorRef[] {
+  const fit = ctx.s.actors.filter((a) => a.end <= t.start && a.kind !== 'person' && a.kind !== 'population' && !exclude.some((x) => x.actor === a.actor)).at(-1);
+  return fit ? [fit] : [];
+}
+
+/** The phrase and the phrases coordinated with it ("X and Y"). */
+function withConjuncts(ctx: Ctx, t: SyntaxToken): SyntaxToken[] {
+  return [t, ...childrenOf(ctx.sentence, t, 'conj').filter((c) => c.upos === 'PROPN' || c.upos === 'NOUN' || c.upos === 'PRON' || ctx.actorOn[c.id])];
+}
+
+function actorsOfAll(ctx: Ctx, tokens: readonly SyntaxToken[], exclude: readonly ActorRef[] = []): ActorRef[] {
+  const out: ActorRef[] = [];
+  for (const t of tokens) for (const c of withConjuncts(ctx, t)) for (const a of actorsOfPhrase(ctx, c, exclude)) if (!out.some((x) => x.actor === a.actor)) out.push(a);
+  return out;
+}
+
+/**
+ * The actor a description noun describes: the noun it stands in apposition to ("X, the
+ * spokesman"), its own apposition ("the spokesman, X"), the subject of its copula ("X is a
+ * branch of Y"), of "become"/"serve as", or the name it is a title of ("spokesman X"); through
+ * an of-phrase ("X, a coalition of Iran-backed militias").
+ */
+function described(ctx: Ctx, n: SyntaxToken, depth = 0): { actors: ActorRef[]; via: string } {
+  const sentence = ctx.sentence;
+  const head = headOf(sentence, n);
+  if (n.deprel === 'appos' && head) {
+    const a = actorsOfPhrase(ctx, head);
+    if (a.length) return { actors: withConj(ctx, head, a), via: 'apposition' };
+  }
+  const appos = childrenOf(sentence, n, 'appos')[0];
+  if (appos) {
+    const a = actorsOfPhrase(ctx, appos);
+    if (a.length) return { actors: a, via: 'apposition after' };
+  }
+  // "X, a coalition of ...": a noun phrase right after "<actor>," stands in apposition, however the parser attached it.
+  const first = firstWord(ctx, n);
+  const comma = sentence.tokens[first - 1];
+  const before = sentence.tokens[first - 2];
+  if (comma?.text === ',' && before && ctx.actorOn[before.id] && ctx.actorOn[before.id]!.end === before.end && !ctx.actorOn[n.id]
+    && (n.deprel === 'obl' || n.deprel === 'appos' || n.deprel === 'conj' || n.deprel === 'nmod' || n.deprel === 'obj' || n.deprel === 'dep')
+    && ARTICLES.has(sentence.tokens[first]?.text.toLowerCase() ?? '')) {
+    return { actors: [ctx.actorOn[before.id]!], via: 'apposition (comma)' };
+  }
+  if (childrenOf(sentence, n, 'cop').length) {
+    const subj = subjectOf(sentence, n);
+    if (subj) return { actors: actorsOfAll(ctx, [subj]), via: 'copula subject' };
+  }
+  if ((n.deprel === 'xcomp' || (n.deprel === 'obl' && caseOf(sentence, n) === 'as')) && head && BECOME.has(head.lemma.toLowerCase())) {
+    const subj = voiceOf(sentence, head) === 'passive' ? childrenOf(sentence, head, 'nsubj:pass')[0] : subjectOf(sentence, head);
+    if (subj) return { actors: actorsOfAll(ctx, [subj]), via: `subject of "${head.text}"` };
+  }
+  if (head && (n.deprel === 'compound' || n.deprel === 'nmod:desc' || n.deprel === 'flat') && ctx.actorOn[head.id] && n.id < head.id) {
+    return { actors: [ctx.actorOn[head.id]!], via: 'title before the name' };
+  }
+  // "a coalition of Iran-backed militias": the militias are what the coalition is made of.
+  if (depth < 2 && n.deprel === 'nmod' && head && caseOf(sentence, n) === 'of' && (head.upos === 'NOUN' || head.upos === 'PROPN')) {
+    const up = described(ctx, head, depth + 1);
+    if (up.actors.length) return { actors: up.actors, via: `${up.via} (of-phrase)` };
+  }
+  return { actors: [], via: '' };
+}
+
+const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their']);
+
+/** The first word of a noun phrase (its determiner or first modifier). */
+function firstWord(ctx: Ctx, n: SyntaxToken): number {
+  let first = n.id;
+  for (const id of coreIds(ctx, n)) if (id < first) first = id;
+  return first;
+}
+
+function withConj(ctx: Ctx, head: SyntaxToken, first: ActorRef[]): ActorRef[] {
+  const out = [...first];
+  for (const c of childrenOf(ctx.sentence, head, 'conj')) for (const a of actorsOfPhrase(ctx, c)) if (!out.some((x) => x.actor === a.actor)) out.push(a);
+  return out;
+}
+
+function governorsOf(ctx: Ctx, t: SyntaxToken): ReadRelation['governors'] {
+  const out: ReadRelation['governors'] = [];
+  for (let x: SyntaxToken | undefined = t, steps = 0; x && steps < 4; steps++) {
+    // A conjunct shares the governors of its first conjunct; a modifier or a phrase inside another's is presupposed, not said.
+    let rel = x.deprel;
+    let g = headOf(ctx.sentence, x);
+    while (g && rel === 'conj' && steps < 4) {
+      rel = g.deprel;
+      x = g;
+      g = headOf(ctx.sentence, g);
+      steps++;
+    }
+    if (!g || !GOVERNING.has(rel) || (g.upos !== 'VERB' && g.upos !== 'NOUN' && g.upos !== 'ADJ')) break;
+    const subj = subjectOf(ctx.sentence, g);
+    out.push({ token: g, relation: rel, agents: subj ? actorsOfAll(ctx, [subj]) : [] });
+    x = g;
+  }
+  return out;
+}
+
+/** "according to X" on the clause that holds the relation word. */
+function accordingTo(ctx: Ctx, t: SyntaxToken): ActorRef | null {
+  for (let x: SyntaxToken | undefined = t, steps = 0; x && steps < 6; x = headOf(ctx.sentence, x), steps++) {
+    for (const o of childrenOf(ctx.sentence, x, 'obl', 'obl:*', 'advcl')) {
+      if (caseOf(ctx.sentence, o) === 'according to') {
+        const a = actorsOfPhrase(ctx, o);
+        if (a.length) return a[0]!;
+      }
+    }
+  }
+  return null;
+}
+
+function nounNegated(ctx: Ctx, n: SyntaxToken): boolean {
+  return childrenOf(ctx.sentence, n, 'det').some((d) => d.text.toLowerCase() === 'no') || caseOf(ctx.sentence, n) === 'without';
+}
+
+function lookup(map: ReadonlyMap<string, FrameEntry[]>, t: SyntaxToken): FrameEntry[] {
+  const lemma = t.lemma.toLowerCase();
+  // The lemmatizer may drop a final e ("affiliated" → "affiliat").
+  return map.get(lemma) ?? map.get(`${lemma}e`) ?? [];
+}
+
+/** Actors in the phrases below `t` whose preposition is `kase` (obl, nmod, any subtype), with their conjuncts. */
+function markedBy(ctx: Ctx, t: SyntaxToken, kase: string, exclude: readonly ActorRef[]): { actors: ActorRef[]; phrase: SyntaxToken | null } {
+  const phrase = childrenOf(ctx.sentence, t, 'obl', 'obl:*', 'nmod', 'nmod:*').find((o) => caseOf(ctx.sentence, o) === kase) ?? null;
+  return { actors: phrase ? actorsOfAll(ctx, [phrase], exclude) : [], phrase };
+}
+
+type Sink = (subjects: readonly ActorRef[], objects: readonly ActorRef[], cue: RelationCue, token: SyntaxToken, via: string, descriptive: boolean, negated: boolean) => void;
+
+function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
+  const sentence = ctx.sentence;
+  const participle = v.xpos === 'VBN' ? ctx.frames.participles.get(v.text.toLowerCase()) ?? [] : [];
+  const compound = ctx.frames.compounds.get(v.text.toLowerCase()) ?? [];
+  // "Iran-backed militias", "a US-led coalition": the hyphenated actor is the subject.
+  const hyphenated = compound.length ? childrenOf(sentence, v).find((c) => ctx.actorOn[c.id] && c.id < v.id && isHyphenModifier(ctx, c)) : undefined;
+  if (hyphenated) {
+    const modifier = ctx.actorOn[hyphenated.id]!;
+    const noun = headOf(sentence, v);
+    if (noun && (v.deprel === 'amod' || v.deprel === 'acl' || v.deprel === 'compound')) {
+      let objects = actorsOfAll(ctx, [noun], [modifier]);
+      let via = 'hyphenated participle';
+      if (!objects.length) {
+        const d = described(ctx, noun);
+        objects = d.actors.filter((a) => a.actor !== modifier.actor);
+        via = `hyphenated participle, ${d.via}`;
+      }
+      for (const e of compound) emit([modifier], objects, e.cue, v, via, true, false);
+    }
+    return;
+  }
+  // "Turkish-backed factions" with no actor for "Turkish": a compound, not a verb with arguments.
+  const prev = sentence.tokens[v.id - 1];
+  if (prev && HYPHENS.has(prev.text) && prev.end === v.start) return;
+  const entries = [...lookup(ctx.frames.verbs, v), ...participle.filter((p) => !lookup(ctx.frames.verbs, v).some((e) => e.cue === p.cue))];
+  if (!entries.length) return;
+  const args = predicateArguments(sentence, v);
+  const negated = args.negated;
+  // A passive's agent is a by-phrase ("connected with X" is no agent, whatever the label).
+  if (args.voice === 'passive') args.agents = args.agents.filter((a) => (caseOf(sentence, a.token) ?? 'by') === 'by');
+  const agents = actorsOfAll(ctx, args.agents.map((a) => a.token));
+  const patients = actorsOfAll(ctx, args.patients.map((a) => a.token), agents);
+  for (const e of entries) {
+    let subjects = agents;
+    let objects: ActorRef[] = [];
+    let via = `${args.agents[0]?.via ?? '?'} → `;
+    if (e.case) {
+      // "X was allied with Y": a passive subject holds the relation when the frame's object is a prepositional phrase.
+      if (!subjects.length && args.voice === 'passive') subjects = actorsOfAll(ctx, args.patients.map((a) => a.token));
+      const m = markedBy(ctx, v, e.case, subjects);
+      objects = m.actors;
+      via += `${e.case}-phrase`;
+    } else {
+      objects = patients;
+      via += args.patients[0]?.via ?? '?';
+    }
+    if (objects.length) emit(subjects, objects, e.cue, v, via, false, negated);
+    else if (e.cue.symmetric && subjects.length >= 2 && (e.case || args.voice === 'active')) {
+      for (let i = 0; i < subjects.length; i++) for (let j = i + 1; j < subjects.length; j++) emit([subjects[i]!], [subjects[j]!], e.cue, v, 'conjoined subjects', false, negated);
+    }
+  }
+}
+
+function titleOf(ctx: Ctx, n: SyntaxToken): RelationCue | null {
+  const list = ctx.frames.titles.get(n.text.toLowerCase()) ?? ctx.frames.titles.get(n.lemma.toLowerCase());
+  if (!list) return null;
+  // Longest title first: "media arm" before "arm"; the words before the head are its compounds/amods in the text.
+  let best: { words: string[]; cue: RelationCue } | null = null;
+  for (const t of list) {
+    const before = t.words.slice(0, -1);
+    const ok = before.every((w, i) => ctx.sentence.tokens[n.id - before.length + i]?.text.toLowerCase() === w);
+    if (ok && (!best || t.words.length > best.words.length)) best = t;
+  }
+  return best?.cue ?? null;
+}
+
+function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void {
+  const sentence = ctx.sentence;
+  const holder = described(ctx, n);
+  if (!holder.actors.length) return;
+  // The organisation: a possessor, a compound or a prepositional phrase of the title ("its
+  // spokesman", "SDF commander", "the head of X", "a commander in charge of X's operations").
+  const objects: ActorRef[] = [];
+  const visit = (t: SyntaxToken, depth: number) => {
+    for (const c of childrenOf(sentence, t, ...TITLE_OBJECT_RELATIONS)) {
+      if (c.deprel.startsWith('nmod') || c.deprel === 'obl') {
+        const k = caseOf(sentence, c);
+        if (c.deprel !== 'nmod:poss' && k && !TITLE_CASES.has(k)) continue;
+      }
+      if (c.deprel === 'amod' && !ctx.actorOn[c.id]) continue;
+      const found = actorsOfPhrase(ctx, c, holder.actors);
+      for (const a of found) if (!objects.some((x) => x.actor === a.actor)) objects.push(a);
+      if (!found.length && depth < 2 && (c.upos === 'NOUN' || c.upos === 'PROPN')) visit(c, depth + 1);
+    }
+  };
+  visit(n, 0);
+  if (!objects.length) return;
+  const former = childrenOf(sentence, n, 'amod', 'advmod').some((m) => cue.former.includes(m.text.toLowerCase()))
+    || /^(?:ex|former)[-‐]/i.test(sentence.tokens[n.id - 2]?.text ?? '');
+  const predicate = former && (cue.predicate === 'member_of' || cue.predicate === 'leader_of') ? { ...cue, predicate: 'formerly_member_of' as const } : cue;
+  const negated = childrenOf(sentence, n, 'cop').length ? isNegated(sentence, n) : false;
+  emit(holder.actors, objects, predicate, n, `title, ${holder.via}`, true, negated);
+}
+
+function readNoun(ctx: Ctx, n: SyntaxToken, emit: Sink): void {
+  const entries = ctx.frames.nouns.get(n.text.toLowerCase()) ?? ctx.frames.nouns.get(n.lemma.toLowerCase());
+  if (!entries) return;
+  const sentence = ctx.sentence;
+  // "the Israel-Hezbollah war": two actors joined by a hyphen in front of the noun.
+  const mods = childrenOf(sentence, n, 'compound', 'amod', 'nmod:poss').filter((c) => c.id < n.id);
+  const hyphenPair = mods.flatMap((m) => [m, ...childrenOf(sentence, m, 'compound')]).filter((m) => ctx.actorOn[m.id]).sort((a, b) => a.id - b.id);
+  for (const e of entries) {
+    const negated = nounNegated(ctx, n);
+    if (e.case === 'between') {
+      const m = markedBy(ctx, n, 'between', []);
+      const xs = m.actors;
+      for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) emit([xs[i]!], [xs[j]!], e.cue, n, 'between-phrase', false, negated);
+      continue;
+    }
+    if (hyphenPair.length === 2 && isHyphenModifier(ctx, hyphenPair[0]!) && e.cue.symmetric) {
+      emit([ctx.actorOn[hyphenPair[0]!.id]!], [ctx.actorOn[hyphenPair[1]!.id]!], e.cue, n, 'hyphenated pair', false, negated);
+      continue;
+    }
+    if (!e.case) continue;
+    let subjects: ActorRef[] = [];
+    let via = '';
+    const by = markedBy(ctx, n, 'by', []);
+    if (by.actors.length) { subjects = by.actors; via = 'by-phrase'; }
+    if (!subjects.length) {
+      for (const m of mods) for (const a of actorsOfPhrase(ctx, m)) if (!subjects.some((x) => x.actor === a.actor)) subjects.push(a);
+      via = 'modifier';
+    }
+    const host = headOf(sentence, n);
+    if (!subjects.length && host && n.deprel === 'obj' && ctx.frames.lightVerbs.has(host.lemma.toLowerCase())) {
+      const subj = subjectOf(sentence, host);
+      if (subj) { subjects = actorsOfAll(ctx, [subj]); via = `subject of "${host.text}"`; }
+    }
+    if (!subjects.length) continue;
+    const objects = markedBy(ctx, n, e.case, subjects).actors;
+    const hostNegated = host && n.deprel === 'obj' ? isNegated(sentence, host) : false;
+    if (objects.length) emit(subjects, objects, e.cue, n, `${via} → ${e.case}-phrase`, false, negated || hostNegated);
+  }
+}
+
+function readAdjective(ctx: Ctx, a: SyntaxToken, emit: Sink): void {
+  const entries = lookup(ctx.frames.adjectives, a);
+  if (!entries.length) return;
+  const sentence = ctx.sentence;
+  const head = headOf(sentence, a);
+  let subjects: ActorRef[] = [];
+  let via = '';
+  if (head && (a.deprel === 'amod' || a.deprel === 'acl' || a.deprel === 'appos')) {
+    subjects = withConj(ctx, head, actorsOfPhrase(ctx, head));
+    if (!subjects.length) subjects = described(ctx, head).actors;
+    via = 'modified noun';
+  }
+  if (!subjects.length) {
+    const subj = subjectOf(sentence, a);
+    if (subj) { subjects = actorsOfAll(ctx, [subj]); via = 'subject'; }
+  }
+  // "The Asayish, affiliated with the SDF, said ...": the parser may make the participle the main verb.
+  if (!subjects.length) return;
+  for (const e of entries) {
+    if (!e.case) continue;
+    const objects = markedBy(ctx, a, e.case, subjects).actors;
+    if (objects.length) emit(subjects, objects, e.cue, a, `${via} → ${e.case}-phrase`, true, isNegated(sentence, a));
+  }
+}
+
+/**
+ * "Syrian Interior Ministry", "U.S. Central Command", "IRGC Quds Force", "Iran's IRGC", "the
+ * U.S. military's Central Command": an organisation named after the state or organisation it
+ * belongs to, by a demonym, a name or a possessor in front of its own name, is part of it.
+ */
+function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit: Sink): void {
+  const { sentence, s } = ctx;
+  for (const a of s.actors) {
+    if (NOT_ORGANISATIONS.has(a.kind)) continue;
+    const words = sentence.tokens.filter((t) => overlaps(t, a));
+    const head = words.find((t) => !words.some((w) => w.id === t.head)) ?? words.at(-1);
+    if (!head) continue;
+    // "the Iraqi government", "Turkish forces", "the U.S. military": the state itself, or its forces at large.
+    if (ctx.frames.wholeState.has(words.at(-1)!.text.toLowerCase())) continue;
+    // A possessor: "Iran's IRGC", "the U.S. military's Central Command".
+    for (const p of childrenOf(sentence, head, 'nmod:poss')) {
+      const owner = ctx.actorOn[p.id];
+      if (owner && owner.actor !== a.actor && (owner.kind === 'state' ? STATE_ORGANS.has(a.kind) : !NOT_ORGANISATIONS.has(owner.kind))) {
+        emit([a], [owner], partOf, head, 'possessor of the name', true, false);
+      }
+    }
+    const lead = words.find((t) => !ARTICLES.has(t.text.toLowerCase()));
+    if (!lead || lead.id === words.at(-1)!.id) continue;
+    // A name inside the name, at its start: "IRGC Quds Force", "US Central Command".
+    const inner = names.innerMentions(a).find((m) => m.start === lead.start && m.end < a.end && m.actor !== a.actor
+      && (m.kind === 'state' ? STATE_ORGANS.has(a.kind) : !NOT_ORGANISATIONS.has(m.kind)));
+    if (inner) { emit([a], [inner], partOf, lead, 'name inside the name', true, false); continue; }
+    // A demonym or a state's name leading the name: "Syrian Interior Ministry".
+    if (!STATE_ORGANS.has(a.kind) || !/^\p{Lu}/u.test(lead.text)) continue;
+    const state = names.stateNamed(lead.text);
+    if (state && state.actor !== a.actor) emit([a], [{ ...state, start: lead.start, end: lead.end }], partOf, lead, 'demonym in the name', true, false);
+  }
+}
+
+/** Every relation the parse of sentence `s` states between the actors it names. */
+export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames: RelationFrames, names?: NameLookup): ReadRelation[] {
+  const actorOn: (ActorRef | undefined)[] = sentence.tokens.map((t) => s.actors.find((a) => overlaps(a, t)));
+  const ctx: Ctx = { sentence, s, frames, actorOn };
+  const out: ReadRelation[] = [];
+  const emit: Sink = (subjects, objects, cue, token, via, descriptive, negated) => {
+    let governors: ReadRelation['governors'] | null = null;
+    for (const subject of subjects) for (const object of objects) {
+      if (subject.actor === object.actor) continue;
+      governors ??= descriptive ? [] : governorsOf(ctx, token);
+      out.push({ subject, object, cue, token, via, descriptive, negated, governors, according: descriptive ? null : accordingTo(ctx, token) });
+    }
+  };
+  const partOf = frames.partOf;
+  if (names && partOf) readNames(ctx, names, partOf, emit);
+  for (const t of sentence.tokens) {
+    if (actorOn[t.id] && !isHyphenModifier(ctx, t) && !(t.upos === 'VERB')) {
+      // A word inside a name ("Kataib Hezbollah", "Popular Mobilisation Forces") states no relation.
+      continue;
+    }
+    if (t.upos === 'VERB' || t.xpos === 'VBN') readVerb(ctx, t, emit);
+    if (t.upos === 'NOUN' || t.upos === 'PROPN') {
+      const cue = titleOf(ctx, t);
+      if (cue) readTitle(ctx, t, cue, emit);
+      readNoun(ctx, t, emit);
+    }
+    if (t.upos === 'ADJ' || t.upos === 'VERB') readAdjective(ctx, t, emit);
+  }
+  return out;
+}

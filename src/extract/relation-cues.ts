@@ -123,7 +123,10 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
       const hc = headAndCase(p);
       if (hc) put(frames.adjectives, hc[0], { cue, case: hc[1] });
     }
-    for (const p of stringList(LEXICON, `${where}.phrases`, e.phrases)) active.push([p, cue]);
+    for (const p of stringList(LEXICON, `${where}.phrases`, e.phrases)) {
+      active.push([p, cue]);
+      if (!/\s/.test(p.trim())) put(frames.verbs, p.trim(), { cue, case: null });
+    }
     for (const p of stringList(LEXICON, `${where}.passive`, e.passive)) passive.push([p, cue]);
     for (const p of stringList(LEXICON, `${where}.compound`, e.compound)) compound.push([p, cue]);
     for (const p of stringList(LEXICON, `${where}.between`, e.between)) between.push([p, cue]);

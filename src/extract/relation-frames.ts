@@ -53,10 +53,9 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-/** What the document knows about names inside names: a state named by a word ("Syrian", "U.S."), and the actor mentions inside a longer one. */
+/** What the document knows about names inside names: the actor a word or words name ("Syrian", "U.S.", "IRGC"). */
 export type NameLookup = {
-  stateNamed(word: string): Omit<ActorRef, 'start' | 'end'> | null;
-  innerMentions(outer: ActorRef): ActorRef[];
+  named(words: string): Omit<ActorRef, 'start' | 'end'> | null;
 };
 
 /** Kinds of actor that are organs of a state, named with its demonym or name ("Syrian Interior Ministry", "U.S. Central Command"). */
@@ -76,8 +75,8 @@ function isHyphenModifier(ctx: Ctx, t: SyntaxToken): boolean {
   return !!next && HYPHENS.has(next.text) && next.start === t.end;
 }
 
-/** Token ids of the noun phrase's own words (no clauses, conjuncts, appositions or hyphenated participles). */
-function coreIds(ctx: Ctx, token: SyntaxToken): number[] {
+/** Token ids of the noun phrase's own words (no clauses, conjuncts, appositions or hyphenated participles); `strict`: of-phrases only. */
+function coreIds(ctx: Ctx, token: SyntaxToken, strict = false): number[] {
   const out: number[] = [];
   const stack = [token.id];
   const seen = new Set<number>();
@@ -89,32 +88,53 @@ function coreIds(ctx: Ctx, token: SyntaxToken): number[] {
     for (const c of childrenOf(ctx.sentence, id)) {
       // "Iran-backed militias": the participle's own actor is another argument.
       if (c.deprel === 'amod' && c.upos === 'VERB') continue;
-      if (CORE.has(c.deprel) || (c.deprel === 'nmod' && CORE_CASES.has(caseOf(ctx.sentence, c) ?? ''))) stack.push(c.id);
+      const k = c.deprel === 'nmod' ? caseOf(ctx.sentence, c) ?? '' : '';
+      if (CORE.has(c.deprel) || (c.deprel === 'nmod' && (strict ? k === 'of' : CORE_CASES.has(k)))) stack.push(c.id);
     }
   }
   return out;
 }
 
 /** Actors a noun phrase names: the actor on its head word, else those among its own words. */
-function actorsOfPhrase(ctx: Ctx, token: SyntaxToken, exclude: readonly ActorRef[] = []): ActorRef[] {
+function actorsOfPhrase(ctx: Ctx, token: SyntaxToken, exclude: readonly ActorRef[] = [], strict = false): ActorRef[] {
   const keep = (a: ActorRef | undefined): a is ActorRef => !!a && !exclude.some((x) => x.actor === a.actor);
   const own = ctx.actorOn[token.id];
   if (keep(own)) return [own];
-  const ids = coreIds(ctx, token);
+  const ids = coreIds(ctx, token, strict);
   // A possessor or modifier is not the phrase's referent when the head word is a mention of its own ("Iran's IRGC" is the IRGC).
   const out: ActorRef[] = [];
   for (const id of ids) {
     const a = ctx.actorOn[id];
     if (keep(a) && !out.includes(a) && !isHyphenModifier(ctx, ctx.sentence.tokens[id]!)) out.push(a);
   }
+  // "The Internal Security Forces (Asayish)": the name may stand in apposition to the phrase.
+  if (!out.length) for (const ap of childrenOf(ctx.sentence, token, 'appos')) { const a = ctx.actorOn[ap.id]; if (keep(a)) return [a]; }
   if (out.length || !PRONOUNS.has(token.text.toLowerCase())) return out.slice(0, 1);
   return resolvePronoun(ctx, token, exclude);
 }
 
-/** "it", "they", "its": the nearest actor before it in the sentence that is a group, not excluded. */
+/**
+ * "it", "they", "its": the nearest subject or object before the pronoun whose phrase does not
+ * hold it ("the group ..., killing its leader": the group; "X released a video of its spokesman":
+ * X), when that phrase names an actor; nothing when it names none.
+ */
 function resolvePronoun(ctx: Ctx, t: SyntaxToken, exclude: readonly ActorRef[]): ActorRef[] {
-  const fit = ctx.s.actors.filter((a) => a.end <= t.start && a.kind !== 'person' && a.kind !== 'population' && !exclude.some((x) => x.actor === a.actor)).at(-1);
-  return fit ? [fit] : [];
+  const { sentence } = ctx;
+  for (let i = t.id - 1; i >= 0; i--) {
+    const c = sentence.tokens[i]!;
+    if (!/^(?:nsubj|nsubj:pass|obj|appos)$/.test(c.deprel) || (c.upos !== 'NOUN' && c.upos !== 'PROPN')) continue;
+    if (subtreeHas(sentence, c, t.id)) continue;
+    const found = actorsOfPhrase(ctx, c, exclude).filter((a) => a.kind !== 'person' && a.kind !== 'population');
+    return found.slice(0, 1);
+  }
+  return [];
+}
+
+function subtreeHas(sentence: ParsedSentence, root: SyntaxToken, id: number): boolean {
+  for (let x: SyntaxToken | undefined = sentence.tokens[id], steps = 0; x && steps <= sentence.tokens.length; x = headOf(sentence, x), steps++) {
+    if (x.id === root.id) return true;
+  }
+  return false;
 }
 
 /** The phrase and the phrases coordinated with it ("X and Y"). */
@@ -149,7 +169,13 @@ function described(ctx: Ctx, n: SyntaxToken, depth = 0): { actors: ActorRef[]; v
   // "X, a coalition of ...": a noun phrase right after "<actor>," stands in apposition, however the parser attached it.
   const first = firstWord(ctx, n);
   const comma = sentence.tokens[first - 1];
-  const before = sentence.tokens[first - 2];
+  let before = sentence.tokens[first - 2];
+  // "the Syrian Democratic Forces (SDF), a Kurdish militia": past a parenthesis.
+  if (before?.text === ')') {
+    let k = before.id;
+    while (k > 0 && sentence.tokens[k]!.text !== '(') k--;
+    before = sentence.tokens[k - 1];
+  }
   if (comma?.text === ',' && before && ctx.actorOn[before.id] && ctx.actorOn[before.id]!.end === before.end && !ctx.actorOn[n.id]
     && (n.deprel === 'obl' || n.deprel === 'appos' || n.deprel === 'conj' || n.deprel === 'nmod' || n.deprel === 'obj' || n.deprel === 'dep')
     && ARTICLES.has(sentence.tokens[first]?.text.toLowerCase() ?? '')) {
@@ -166,8 +192,12 @@ function described(ctx: Ctx, n: SyntaxToken, depth = 0): { actors: ActorRef[]; v
   if (head && (n.deprel === 'compound' || n.deprel === 'nmod:desc' || n.deprel === 'flat') && ctx.actorOn[head.id] && n.id < head.id) {
     return { actors: [ctx.actorOn[head.id]!], via: 'title before the name' };
   }
+  // "Y spokesperson X said", however the parser attached the title: a person's name right after it.
+  const next = sentence.tokens[n.id + 1];
+  const named = next && ctx.actorOn[next.id];
+  if (named && named.kind === 'person' && named.start === next.start && !ctx.actorOn[n.id]) return { actors: [named], via: 'title before the name' };
   // "a coalition of Iran-backed militias": the militias are what the coalition is made of.
-  if (depth < 2 && n.deprel === 'nmod' && head && caseOf(sentence, n) === 'of' && (head.upos === 'NOUN' || head.upos === 'PROPN')) {
+  if (depth < 2 && n.deprel === 'nmod' && head && caseOf(sentence, n) === 'of' && (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'NUM' || head.upos === 'PRON')) {
     const up = described(ctx, head, depth + 1);
     if (up.actors.length) return { actors: up.actors, via: `${up.via} (of-phrase)` };
   }
@@ -197,7 +227,6 @@ function governorsOf(ctx: Ctx, t: SyntaxToken): ReadRelation['governors'] {
     let g = headOf(ctx.sentence, x);
     while (g && rel === 'conj' && steps < 4) {
       rel = g.deprel;
-      x = g;
       g = headOf(ctx.sentence, g);
       steps++;
     }
@@ -232,9 +261,19 @@ function lookup(map: ReadonlyMap<string, FrameEntry[]>, t: SyntaxToken): FrameEn
   return map.get(lemma) ?? map.get(`${lemma}e`) ?? [];
 }
 
+/** A phrase's preposition: its case word, or a preposition the parser hung on the phrase's first word ("to U.S. and Coalition forces"). */
+function phraseCase(ctx: Ctx, t: SyntaxToken): string | undefined {
+  const own = caseOf(ctx.sentence, t);
+  if (own) return own;
+  const first = ctx.sentence.tokens[firstWord(ctx, t)];
+  const prep = first && first.id < t.id ? ctx.sentence.tokens[first.id - 1] : undefined;
+  for (const w of [first, prep]) if (w && w.deprel === 'case' && w.upos === 'ADP' && w.id < t.id && w.id >= firstWord(ctx, t) - 1) return w.lemma.toLowerCase();
+  return undefined;
+}
+
 /** Actors in the phrases below `t` whose preposition is `kase` (obl, nmod, any subtype), with their conjuncts. */
 function markedBy(ctx: Ctx, t: SyntaxToken, kase: string, exclude: readonly ActorRef[]): { actors: ActorRef[]; phrase: SyntaxToken | null } {
-  const phrase = childrenOf(ctx.sentence, t, 'obl', 'obl:*', 'nmod', 'nmod:*').find((o) => caseOf(ctx.sentence, o) === kase) ?? null;
+  const phrase = childrenOf(ctx.sentence, t, 'obl', 'obl:*', 'nmod', 'nmod:*').find((o) => phraseCase(ctx, o) === kase) ?? null;
   return { actors: phrase ? actorsOfAll(ctx, [phrase], exclude) : [], phrase };
 }
 
@@ -245,12 +284,13 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
   const participle = v.xpos === 'VBN' ? ctx.frames.participles.get(v.text.toLowerCase()) ?? [] : [];
   const compound = ctx.frames.compounds.get(v.text.toLowerCase()) ?? [];
   // "Iran-backed militias", "a US-led coalition": the hyphenated actor is the subject.
-  const hyphenated = compound.length ? childrenOf(sentence, v).find((c) => ctx.actorOn[c.id] && c.id < v.id && isHyphenModifier(ctx, c)) : undefined;
+  const hyphenated = compound.length ? childrenOf(sentence, v).find((c) => ctx.actorOn[c.id]?.end === c.end && c.id < v.id && isHyphenModifier(ctx, c)) : undefined;
   if (hyphenated) {
     const modifier = ctx.actorOn[hyphenated.id]!;
     const noun = headOf(sentence, v);
     if (noun && (v.deprel === 'amod' || v.deprel === 'acl' || v.deprel === 'compound')) {
-      let objects = actorsOfAll(ctx, [noun], [modifier]);
+      // The participle modifies its noun alone, not the nouns coordinated with it ("X-backed groups and Y").
+      let objects = actorsOfPhrase(ctx, noun, [modifier], true);
       let via = 'hyphenated participle';
       if (!objects.length) {
         const d = described(ctx, noun);
@@ -270,11 +310,13 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
   const negated = args.negated;
   // A passive's agent is a by-phrase ("connected with X" is no agent, whatever the label).
   if (args.voice === 'passive') args.agents = args.agents.filter((a) => (caseOf(sentence, a.token) ?? 'by') === 'by');
+  // "a call to attack X", "the right to fight": an infinitive modifying a noun does not make the noun its agent.
+  if (v.deprel === 'acl' && childrenOf(sentence, v, 'mark').some((m) => m.text.toLowerCase() === 'to')) args.agents = [];
   const agents = actorsOfAll(ctx, args.agents.map((a) => a.token));
   const patients = actorsOfAll(ctx, args.patients.map((a) => a.token), agents);
   for (const e of entries) {
     let subjects = agents;
-    let objects: ActorRef[] = [];
+    let objects: ActorRef[];
     let via = `${args.agents[0]?.via ?? '?'} → `;
     if (e.case) {
       // "X was allied with Y": a passive subject holds the relation when the frame's object is a prepositional phrase.
@@ -341,16 +383,18 @@ function readNoun(ctx: Ctx, n: SyntaxToken, emit: Sink): void {
   // "the Israel-Hezbollah war": two actors joined by a hyphen in front of the noun.
   const mods = childrenOf(sentence, n, 'compound', 'amod', 'nmod:poss').filter((c) => c.id < n.id);
   const hyphenPair = mods.flatMap((m) => [m, ...childrenOf(sentence, m, 'compound')]).filter((m) => ctx.actorOn[m.id]).sort((a, b) => a.id - b.id);
+  const host = headOf(sentence, n);
+  const negated = nounNegated(ctx, n) || (!!host && n.deprel === 'obj' && isNegated(sentence, host)) || (childrenOf(sentence, n, 'cop').length > 0 && isNegated(sentence, n));
+  // "clashes erupted between X and Y": the noun's between-phrase may hang on the verb it is the subject of.
+  const betweenHosts = [n, ...childrenOf(sentence, n, 'acl'), ...(host && (n.deprel === 'nsubj' || n.deprel === 'nsubj:pass') ? [host] : [])];
   for (const e of entries) {
-    const negated = nounNegated(ctx, n);
     if (e.case === 'between') {
-      const m = markedBy(ctx, n, 'between', []);
-      const xs = m.actors;
+      const xs = betweenHosts.map((h) => markedBy(ctx, h, 'between', []).actors).find((a) => a.length >= 2) ?? [];
       for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) emit([xs[i]!], [xs[j]!], e.cue, n, 'between-phrase', false, negated);
       continue;
     }
     if (hyphenPair.length === 2 && isHyphenModifier(ctx, hyphenPair[0]!) && e.cue.symmetric) {
-      emit([ctx.actorOn[hyphenPair[0]!.id]!], [ctx.actorOn[hyphenPair[1]!.id]!], e.cue, n, 'hyphenated pair', false, negated);
+      emit([ctx.actorOn[hyphenPair[0]!.id]!], [ctx.actorOn[hyphenPair[1]!.id]!], e.cue, n, 'hyphenated pair', true, negated);
       continue;
     }
     if (!e.case) continue;
@@ -362,15 +406,22 @@ function readNoun(ctx: Ctx, n: SyntaxToken, emit: Sink): void {
       for (const m of mods) for (const a of actorsOfPhrase(ctx, m)) if (!subjects.some((x) => x.actor === a.actor)) subjects.push(a);
       via = 'modifier';
     }
-    const host = headOf(sentence, n);
     if (!subjects.length && host && n.deprel === 'obj' && ctx.frames.lightVerbs.has(host.lemma.toLowerCase())) {
       const subj = subjectOf(sentence, host);
       if (subj) { subjects = actorsOfAll(ctx, [subj]); via = `subject of "${host.text}"`; }
     }
+    // "X is in talks with Y", "X is at war with Y".
+    if (!subjects.length && childrenOf(sentence, n, 'cop').length) {
+      const subj = subjectOf(sentence, n);
+      if (subj) { subjects = actorsOfAll(ctx, [subj]); via = 'copula subject'; }
+    }
     if (!subjects.length) continue;
     const objects = markedBy(ctx, n, e.case, subjects).actors;
-    const hostNegated = host && n.deprel === 'obj' ? isNegated(sentence, host) : false;
-    if (objects.length) emit(subjects, objects, e.cue, n, `${via} → ${e.case}-phrase`, false, negated || hostNegated);
+    if (objects.length) emit(subjects, objects, e.cue, n, `${via} → ${e.case}-phrase`, false, negated);
+    else if (e.cue.symmetric && subjects.length >= 2 && via !== 'by-phrase') {
+      // "X and Y reached an agreement": coordinated holders of a symmetric relation.
+      for (let i = 0; i < subjects.length; i++) for (let j = i + 1; j < subjects.length; j++) emit([subjects[i]!], [subjects[j]!], e.cue, n, `${via} (conjoined)`, false, negated);
+    }
   }
 }
 
@@ -388,7 +439,11 @@ function readAdjective(ctx: Ctx, a: SyntaxToken, emit: Sink): void {
   }
   if (!subjects.length) {
     const subj = subjectOf(sentence, a);
-    if (subj) { subjects = actorsOfAll(ctx, [subj]); via = 'subject'; }
+    if (subj) {
+      subjects = actorsOfAll(ctx, [subj]);
+      if (!subjects.length) subjects = described(ctx, subj).actors;
+      via = 'subject';
+    }
   }
   // "The Asayish, affiliated with the SDF, said ...": the parser may make the participle the main verb.
   if (!subjects.length) return;
@@ -420,21 +475,36 @@ function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit: Sink)
         emit([a], [owner], partOf, head, 'possessor of the name', true, false);
       }
     }
-    const lead = words.find((t) => !ARTICLES.has(t.text.toLowerCase()));
-    if (!lead || lead.id === words.at(-1)!.id) continue;
-    // A name inside the name, at its start: "IRGC Quds Force", "US Central Command".
-    const inner = names.innerMentions(a).find((m) => m.start === lead.start && m.end < a.end && m.actor !== a.actor
-      && (m.kind === 'state' ? STATE_ORGANS.has(a.kind) : !NOT_ORGANISATIONS.has(m.kind)));
-    if (inner) { emit([a], [inner], partOf, lead, 'name inside the name', true, false); continue; }
-    // A demonym or a state's name leading the name: "Syrian Interior Ministry".
-    if (!STATE_ORGANS.has(a.kind) || !/^\p{Lu}/u.test(lead.text)) continue;
-    const state = names.stateNamed(lead.text);
-    if (state && state.actor !== a.actor) emit([a], [{ ...state, start: lead.start, end: lead.end }], partOf, lead, 'demonym in the name', true, false);
+    // "The US military’s Central Command": a possessor just before the name, however it was parsed.
+    const first = words[0]!;
+    const poss = sentence.tokens[first.id - 1];
+    const owner = poss && /^['’]s$/.test(poss.text) ? ctx.actorOn[first.id - 2] : undefined;
+    if (owner && owner.actor !== a.actor && !childrenOf(sentence, head, 'nmod:poss').length
+      && (owner.kind === 'state' ? STATE_ORGANS.has(a.kind) : !NOT_ORGANISATIONS.has(owner.kind))) {
+      emit([a], [owner], partOf, head, 'possessor before the name', true, false);
+    }
+    // A name or demonym leading the name: "US Central Command", "IRGC Quds Force", "Syrian Interior Ministry".
+    const own = words.filter((t) => !ARTICLES.has(t.text.toLowerCase()));
+    for (let k = Math.min(3, own.length - 1); k >= 1; k--) {
+      const lead = own.slice(0, k);
+      if (!/^\p{Lu}/u.test(lead[0]!.text)) break;
+      const other = names.named(lead.map((t) => t.text).join(' '));
+      if (!other || other.actor === a.actor) continue;
+      if (other.kind === 'state' ? !STATE_ORGANS.has(a.kind) : NOT_ORGANISATIONS.has(other.kind)) break;
+      emit([a], [{ ...other, start: lead[0]!.start, end: lead.at(-1)!.end }], partOf, lead[0]!, 'name leading the name', true, false);
+      break;
+    }
   }
 }
 
 /** Every relation the parse of sentence `s` states between the actors it names. */
-export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames: RelationFrames, names?: NameLookup): ReadRelation[] {
+export type SentenceReading = {
+  relations: ReadRelation[];
+  /** Words the frames know, read whether or not they gave a relation: the parse's reading of them stands. */
+  examined: SyntaxToken[];
+};
+
+export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames: RelationFrames, names?: NameLookup): SentenceReading {
   const actorOn: (ActorRef | undefined)[] = sentence.tokens.map((t) => s.actors.find((a) => overlaps(a, t)));
   const ctx: Ctx = { sentence, s, frames, actorOn };
   const out: ReadRelation[] = [];
@@ -448,18 +518,29 @@ export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames:
   };
   const partOf = frames.partOf;
   if (names && partOf) readNames(ctx, names, partOf, emit);
+  const examined: SyntaxToken[] = [];
   for (const t of sentence.tokens) {
     if (actorOn[t.id] && !isHyphenModifier(ctx, t) && !(t.upos === 'VERB')) {
       // A word inside a name ("Kataib Hezbollah", "Popular Mobilisation Forces") states no relation.
       continue;
     }
-    if (t.upos === 'VERB' || t.xpos === 'VBN') readVerb(ctx, t, emit);
+    const word = t.text.toLowerCase();
+    let known = false;
+    if (t.upos === 'VERB' || t.xpos === 'VBN') {
+      readVerb(ctx, t, emit);
+      known ||= lookup(frames.verbs, t).length > 0 || frames.participles.has(word) || frames.compounds.has(word);
+    }
     if (t.upos === 'NOUN' || t.upos === 'PROPN') {
       const cue = titleOf(ctx, t);
       if (cue) readTitle(ctx, t, cue, emit);
       readNoun(ctx, t, emit);
+      known ||= !!cue || frames.nouns.has(word) || frames.nouns.has(t.lemma.toLowerCase());
     }
-    if (t.upos === 'ADJ' || t.upos === 'VERB') readAdjective(ctx, t, emit);
+    if (t.upos === 'ADJ' || t.upos === 'VERB') {
+      readAdjective(ctx, t, emit);
+      known ||= lookup(frames.adjectives, t).length > 0;
+    }
+    if (known) examined.push(t);
   }
-  return out;
+  return { relations: out, examined };
 }

@@ -2,7 +2,7 @@
 // (relation-cues.yaml) — "X funds Y", "Y backed by X", "X-backed Y", "rivalry between X and Y",
 // "X, the spokesperson of Y", "Y's media arm X" — plus the pack's own time-bounded affiliations
 // between actors the document names. Repeated relations merge, accumulating evidence.
-import type { Modality, Predicate, RelationOut, Span, When } from '../../analysis/types.js';
+import type { Modality, Predicate, QuoteOut, RelationOut, Span, When } from '../../analysis/types.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Stage } from '../stage.js';
 import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
@@ -13,7 +13,7 @@ import { governedModality, modalityAt, modalityCues, type ModalityCues } from '.
 import { readRelations, type NameLookup, type ReadRelation } from '../../extract/relation-frames.js';
 import { readStringMap } from '../../knowledge/lexicon-shapes.js';
 import { foldName } from '../../text/tokenize.js';
-import type { ParsedSentence } from '../../syntax/types.js';
+import type { ParsedSentence, SyntaxToken } from '../../syntax/types.js';
 import { parsePartialDate } from '../../time/partial-date.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 
@@ -373,37 +373,34 @@ function attributed(text: string, s: SentenceInfo, names: readonly ActorRef[], f
 }
 
 /**
- * The document's states by the words that name them: the demonyms of the pack's state-forces
- * lexicon ("Syrian" → the state whose forces they are, by the pack's country codes) and every
- * surface form the document and the pack give a state ("U.S.", "Iran").
+ * The document's actors by the words that name them: every surface form the document and the
+ * pack give an actor ("U.S.", "IRGC"), and for states the demonyms of the pack's state-forces
+ * lexicon ("Syrian" → the state whose forces they are, by the pack's country codes).
  */
 function nameLookup(kb: KnowledgeBase, idx: DocIndex): NameLookup {
-  const states = [...idx.actors.values()].filter((a) => a.kind === 'state');
-  const byWord = new Map<string, Omit<ActorRef, 'start' | 'end'>>();
-  const ref = (a: (typeof states)[number]) => ({ actor: a.id, kind: a.kind, name: a.name });
-  for (const a of states) {
+  const byWords = new Map<string, Omit<ActorRef, 'start' | 'end'>>();
+  const key = (n: string) => foldName(n).join(' ');
+  for (const a of idx.actors.values()) {
     const entry = a.kb_id ? kb.actors.get(a.kb_id) : undefined;
-    for (const n of [a.name, ...a.aliases, ...(entry?.aliases ?? [])]) byWord.set(foldName(n).join(' '), ref(a));
+    for (const n of [a.name, ...a.aliases, ...(entry?.aliases ?? [])]) if (!byWords.has(key(n))) byWords.set(key(n), { actor: a.id, kind: a.kind, name: a.name });
   }
+  const states = [...idx.actors.values()].filter((a) => a.kind === 'state');
   for (const [demonym, ids] of Object.entries(readStringMap(kb.lexicons, 'state-forces'))) {
     const country = ids.map((id) => kb.actors.get(id)?.country).find((c) => !!c);
     const state = country && states.find((a) => a.kb_id && kb.actors.get(a.kb_id)?.country === country);
-    if (state && !byWord.has(foldName(demonym).join(' '))) byWord.set(foldName(demonym).join(' '), ref(state));
+    if (state && !byWords.has(key(demonym))) byWords.set(key(demonym), { actor: state.id, kind: state.kind, name: state.name });
   }
-  const all: ActorRef[] = [];
-  for (const a of idx.actors.values()) for (const m of a.mentions) all.push({ actor: a.id, kind: a.kind, name: a.name, start: m.start, end: m.end });
-  return {
-    stateNamed: (word) => byWord.get(foldName(word).join(' ')) ?? null,
-    innerMentions: (outer) => all.filter((m) => m.start >= outer.start && m.end <= outer.end && (m.end - m.start) < (outer.end - outer.start)),
-  };
+  return { named: (words) => byWords.get(key(words)) ?? null };
 }
 
 /** Relations the parse states (relation-frames.ts), as cue findings. */
-function fromParse(parsed: ParsedSentence, s: SentenceInfo, cues: RelationCues, names: NameLookup, out: Found[]): void {
-  for (const r of readRelations(parsed, s, cues.frames, names)) {
+function fromParse(parsed: ParsedSentence, s: SentenceInfo, cues: RelationCues, names: NameLookup, out: Found[]): SyntaxToken[] {
+  const reading = readRelations(parsed, s, cues.frames, names);
+  for (const r of reading.relations) {
     const cue: PhraseMatch<RelationCue> = { start: r.token.start, end: r.token.end, text: r.token.text, value: r.cue };
     out.push({ subject: r.subject, object: r.object, predicate: r.cue.predicate, cue, confidence: r.descriptive ? 0.75 : 0.7, descriptive: r.descriptive, read: r });
   }
+  return reading.examined;
 }
 
 /**
@@ -419,7 +416,12 @@ function governed(modCues: ModalityCues, r: ReadRelation): { modality: Modality;
   return null;
 }
 
-function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[]): Draft[] {
+/** The speaker of the quote holding [start, end), when the quotes layer found one. */
+function quoteSpeaker(quotes: readonly QuoteOut[], start: number, end: number): string | null {
+  return quotes.find((q) => q.speaker && q.evidence.some((e) => e.start <= start && end <= e.end))?.speaker ?? null;
+}
+
+function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[], quotes: readonly QuoteOut[] = []): Draft[] {
   const text = idx.text;
   const cues = relationCues(kb);
   const modCues = modalityCues(kb);
@@ -431,28 +433,49 @@ function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null, sy
     const s = kept.length === full.actors.length ? full : { ...full, actors: kept };
     const parsed: Found[] = [];
     const tree = syntax?.[full.index];
-    if (tree) fromParse(tree, s, cues, names, parsed);
+    const examined = tree ? fromParse(tree, s, cues, names, parsed) : [];
     const found: Found[] = [];
     fromTitles(text, s, cues, found);
-    fromCompounds(text, s, cues, found);
+    // "X-backed N": the parse reads the compound locally and reliably; where it read one, the
+    // pattern's reading of it (which may reach past the noun phrase) is not wanted.
+    const compounds: Found[] = [];
+    fromCompounds(text, s, cues, compounds);
+    found.push(...compounds.filter((f) => !examined.some((t) => t.start < f.cue.end && f.cue.start < t.end)));
     fromBetween(text, s, cues, found);
-    fromVerbs(text, s, cues, found);
+    const verbs: Found[] = [];
+    fromVerbs(text, s, cues, verbs);
+    // A one-word verb cue the parse tags as no verb ("armed forces", "85 targets", "a warning") is no verb.
+    found.push(...(tree ? verbs.filter((f) => /\s/.test(f.cue.text) || tree.tokens.some((t) => t.start === f.cue.start && t.upos === 'VERB')) : verbs));
     fromReceipts(text, s, cues, found);
-    // Where the parse read a cue word, its reading stands; the phrase patterns fill in the rest.
+    // Where the parse read a relation from a cue word, its reading stands; the phrase patterns
+    // fill in the rest (the parser is greedy and misattaches often enough that a cue word it
+    // read without finding both sides keeps the patterns' reading).
     const read = found.filter((f) => !parsed.some((p) => p.cue.start < f.cue.end && f.cue.start < p.cue.end));
     for (const f of [...parsed, ...read]) {
-      if (f.subject.actor === f.object.actor || isQuoted(idx, f.cue.start, f.cue.end)) continue;
+      if (f.subject.actor === f.object.actor) continue;
+      // A relation in a quotation is its speaker's word: reported by the speaker (claimed, when the
+      // speaker is its subject), and left out when the quote has no known speaker.
+      const quoted = isQuoted(idx, f.cue.start, f.cue.end);
+      const speaker = quoted && f.read ? quoteSpeaker(quotes, f.cue.start, f.cue.end) : null;
+      if (quoted && !speaker) continue;
       const clause = clauseAt(text, s, f.cue.start, f.cue.end);
       const mod = modalityAt(modCues, text, s, clause, f.cue.start, f.cue.end);
       let modality: Modality = mod.modality;
       let source: string | null = null;
       if (f.read) {
+        // The parse's own negation and governors decide; of the word cues only those next to the
+        // relation word ("would", "reportedly") or a conditional ("if") still count.
         const g = f.read.negated ? null : governed(modCues, f.read);
+        const near = mod.cue?.value.some((c) => c.modality === mod.modality && (c.scope === 'near' || c.scope === 'after' || (c.scope === 'sentence' && c.modality === 'hypothetical')));
         if (f.read.negated) modality = 'negated';
         else if (g) ({ modality, source } = g);
-        else if (f.read.descriptive || modality === 'negated') modality = 'asserted';
+        else if (f.read.descriptive || modality === 'negated' || !near) modality = 'asserted';
       } else if (modality === 'asserted' && !f.descriptive) {
         modality = attributed(text, s, full.actors, f, cues.speechVerbs);
+      }
+      if (speaker && (modality === 'asserted' || modality === 'reported')) {
+        modality = speaker === f.subject.actor ? 'claimed' : 'reported';
+        source = speaker;
       }
       const from = Math.min(f.subject.start, f.object.start, f.cue.start);
       const to = Math.max(f.subject.end, f.object.end, f.cue.end);
@@ -530,16 +553,16 @@ function merge(drafts: Draft[], symmetric: ReadonlySet<Predicate>): Draft[] {
   return [...out.values()].map((d) => ({ ...d, confidence: Math.round(d.confidence * 100) / 100 }));
 }
 
-export function extractRelations(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[]): RelationOut[] {
+export function extractRelations(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[], quotes: readonly QuoteOut[] = []): RelationOut[] {
   const symmetric = relationCues(kb).symmetric;
-  return merge([...fromText(kb, idx, published, syntax), ...fromPack(kb, idx, published)], symmetric).map((d, i) => ({ id: `r${i + 1}`, ...d }));
+  return merge([...fromText(kb, idx, published, syntax, quotes), ...fromPack(kb, idx, published)], symmetric).map((d, i) => ({ id: `r${i + 1}`, ...d }));
 }
 
 const stage: Stage = {
   name: 'relations',
-  requires: ['sentences', 'syntax', 'actors', 'times'],
+  requires: ['sentences', 'syntax', 'actors', 'times', 'quotes'],
   run({ document, layers, kb }) {
-    return { relations: extractRelations(kb, indexDocument(document.text, layers), document.published, layers.syntax) };
+    return { relations: extractRelations(kb, indexDocument(document.text, layers), document.published, layers.syntax, layers.quotes) };
   },
 };
 export default stage;

@@ -242,7 +242,7 @@ function governorsOf(ctx: Ctx, t: SyntaxToken): ReadRelation['governors'] {
 function accordingTo(ctx: Ctx, t: SyntaxToken): ActorRef | null {
   for (let x: SyntaxToken | undefined = t, steps = 0; x && steps < 6; x = headOf(ctx.sentence, x), steps++) {
     for (const o of childrenOf(ctx.sentence, x, 'obl', 'obl:*', 'advcl')) {
-      if (caseOf(ctx.sentence, o) === 'according to') {
+      if (/^accord(?:ing)? to$/.test(caseOf(ctx.sentence, o) ?? '')) {
         const a = actorsOfPhrase(ctx, o);
         if (a.length) return a[0]!;
       }

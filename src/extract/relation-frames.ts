@@ -68,6 +68,7 @@ type Ctx = {
   frames: RelationFrames;
   /** The actor mention on each token, by token id. */
   actorOn: (ActorRef | undefined)[];
+  names?: NameLookup;
 };
 
 function isHyphenModifier(ctx: Ctx, t: SyntaxToken): boolean {
@@ -284,9 +285,10 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
   const participle = v.xpos === 'VBN' ? ctx.frames.participles.get(v.text.toLowerCase()) ?? [] : [];
   const compound = ctx.frames.compounds.get(v.text.toLowerCase()) ?? [];
   // "Iran-backed militias", "a US-led coalition": the hyphenated actor is the subject.
-  const hyphenated = compound.length ? childrenOf(sentence, v).find((c) => ctx.actorOn[c.id]?.end === c.end && c.id < v.id && isHyphenModifier(ctx, c)) : undefined;
+  const hyphenated = compound.length ? childrenOf(sentence, v).find((c) => c.id < v.id && isHyphenModifier(ctx, c) && (ctx.actorOn[c.id]?.end === c.end || (!ctx.actorOn[c.id] && ctx.names?.named(c.text)))) : undefined;
   if (hyphenated) {
-    const modifier = ctx.actorOn[hyphenated.id]!;
+    // "Iranian-backed militias": a demonym names the state, when the document names it.
+    const modifier = ctx.actorOn[hyphenated.id] ?? { ...ctx.names!.named(hyphenated.text)!, start: hyphenated.start, end: hyphenated.end };
     const noun = headOf(sentence, v);
     if (noun && (v.deprel === 'amod' || v.deprel === 'acl' || v.deprel === 'compound')) {
       // The participle modifies its noun alone, not the nouns coordinated with it ("X-backed groups and Y").
@@ -312,6 +314,13 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
   if (args.voice === 'passive') args.agents = args.agents.filter((a) => (caseOf(sentence, a.token) ?? 'by') === 'by');
   // "a call to attack X", "the right to fight": an infinitive modifying a noun does not make the noun its agent.
   if (v.deprel === 'acl' && childrenOf(sentence, v, 'mark').some((m) => m.text.toLowerCase() === 'to')) args.agents = [];
+  // "the forces of X, backed by Y,": a participle set off by a comma modifies the whole noun phrase, not the of-phrase inside it.
+  const modified = args.patients[0]?.token;
+  const upper = modified && headOf(sentence, modified);
+  if (v.deprel === 'acl' && modified && upper && modified.deprel === 'nmod' && caseOf(sentence, modified) === 'of'
+    && sentence.tokens[v.id - 1]?.text === ',' && ctx.actorOn[upper.id]) {
+    args.patients = [{ token: upper, via: 'modified noun phrase (participle after a comma)' }];
+  }
   const agents = actorsOfAll(ctx, args.agents.map((a) => a.token));
   const patients = actorsOfAll(ctx, args.patients.map((a) => a.token), agents);
   for (const e of entries) {
@@ -416,7 +425,12 @@ function readNoun(ctx: Ctx, n: SyntaxToken, emit: Sink): void {
       if (subj) { subjects = actorsOfAll(ctx, [subj]); via = 'copula subject'; }
     }
     if (!subjects.length) continue;
-    const objects = markedBy(ctx, n, e.case, subjects).actors;
+    let objects = markedBy(ctx, n, e.case, subjects).actors;
+    // "Y was killed in an attack by X": the passive verb's subject is what the attack was on.
+    if (!objects.length && !e.cue.symmetric && host && n.deprel.startsWith('obl') && voiceOf(sentence, host) === 'passive') {
+      const undergoer = childrenOf(sentence, host, 'nsubj:pass')[0];
+      if (undergoer) objects = actorsOfAll(ctx, [undergoer], subjects);
+    }
     if (objects.length) emit(subjects, objects, e.cue, n, `${via} → ${e.case}-phrase`, false, negated);
     else if (e.cue.symmetric && subjects.length >= 2 && via !== 'by-phrase') {
       // "X and Y reached an agreement": coordinated holders of a symmetric relation.
@@ -466,12 +480,14 @@ function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit: Sink)
     const words = sentence.tokens.filter((t) => overlaps(t, a));
     const head = words.find((t) => !words.some((w) => w.id === t.head)) ?? words.at(-1);
     if (!head) continue;
-    // "the Iraqi government", "Turkish forces", "the U.S. military": the state itself, or its forces at large.
-    if (ctx.frames.wholeState.has(words.at(-1)!.text.toLowerCase())) continue;
+    // "the Iraqi government", "Turkish forces", "the U.S. military": the state itself, or its forces at large, not an organ of it.
+    const whole = ctx.frames.wholeState.has(words.at(-1)!.text.toLowerCase());
+    const belongs = (owner: Omit<ActorRef, 'start' | 'end'>) => owner.actor !== a.actor
+      && (owner.kind === 'state' ? STATE_ORGANS.has(a.kind) && !whole : !NOT_ORGANISATIONS.has(owner.kind));
     // A possessor: "Iran's IRGC", "the U.S. military's Central Command".
     for (const p of childrenOf(sentence, head, 'nmod:poss')) {
       const owner = ctx.actorOn[p.id];
-      if (owner && owner.actor !== a.actor && (owner.kind === 'state' ? STATE_ORGANS.has(a.kind) : !NOT_ORGANISATIONS.has(owner.kind))) {
+      if (owner && belongs(owner)) {
         emit([a], [owner], partOf, head, 'possessor of the name', true, false);
       }
     }
@@ -479,9 +495,19 @@ function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit: Sink)
     const first = words[0]!;
     const poss = sentence.tokens[first.id - 1];
     const owner = poss && /^['’]s$/.test(poss.text) ? ctx.actorOn[first.id - 2] : undefined;
-    if (owner && owner.actor !== a.actor && !childrenOf(sentence, head, 'nmod:poss').length
-      && (owner.kind === 'state' ? STATE_ORGANS.has(a.kind) : !NOT_ORGANISATIONS.has(owner.kind))) {
+    if (owner && !childrenOf(sentence, head, 'nmod:poss').length && belongs(owner)) {
       emit([a], [owner], partOf, head, 'possessor before the name', true, false);
+    }
+    // "the US-led coalition", "Turkish-backed factions" as one name: the hyphenated participle inside it.
+    const hy = words.findIndex((t, i) => i > 0 && HYPHENS.has(t.text) && words[i + 1] && ctx.frames.compounds.has(words[i + 1]!.text.toLowerCase()));
+    if (hy > 0) {
+      const lead = words.slice(0, hy).filter((t) => !ARTICLES.has(t.text.toLowerCase()));
+      const other = lead.length ? names.named(lead.map((t) => t.text).join(' ')) : null;
+      const participle = words[hy + 1]!;
+      if (other && other.actor !== a.actor) {
+        for (const e of ctx.frames.compounds.get(participle.text.toLowerCase())!) emit([{ ...other, start: lead[0]!.start, end: lead.at(-1)!.end }], [a], e.cue, participle, 'hyphenated participle in the name', true, false);
+      }
+      continue;
     }
     // A name or demonym leading the name: "US Central Command", "IRGC Quds Force", "Syrian Interior Ministry".
     const own = words.filter((t) => !ARTICLES.has(t.text.toLowerCase()));
@@ -490,7 +516,7 @@ function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit: Sink)
       if (!/^\p{Lu}/u.test(lead[0]!.text)) break;
       const other = names.named(lead.map((t) => t.text).join(' '));
       if (!other || other.actor === a.actor) continue;
-      if (other.kind === 'state' ? !STATE_ORGANS.has(a.kind) : NOT_ORGANISATIONS.has(other.kind)) break;
+      if (!belongs(other)) break;
       emit([a], [{ ...other, start: lead[0]!.start, end: lead.at(-1)!.end }], partOf, lead[0]!, 'name leading the name', true, false);
       break;
     }
@@ -506,7 +532,7 @@ export type SentenceReading = {
 
 export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames: RelationFrames, names?: NameLookup): SentenceReading {
   const actorOn: (ActorRef | undefined)[] = sentence.tokens.map((t) => s.actors.find((a) => overlaps(a, t)));
-  const ctx: Ctx = { sentence, s, frames, actorOn };
+  const ctx: Ctx = { sentence, s, frames, actorOn, ...(names ? { names } : {}) };
   const out: ReadRelation[] = [];
   const emit: Sink = (subjects, objects, cue, token, via, descriptive, negated) => {
     let governors: ReadRelation['governors'] | null = null;

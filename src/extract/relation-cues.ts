@@ -40,6 +40,8 @@ export type RelationFrames = {
    * "Turkish forces"), not one of its organs: `whole_state` entries and military-nouns.yaml.
    */
   wholeState: ReadonlySet<string>;
+  /** Of those, the `whole_state` nouns (a government, an administration): they belong to nothing named before them. */
+  government: ReadonlySet<string>;
 };
 export type RelationCues = {
   active: PhraseMatcher<RelationCue>;
@@ -76,7 +78,7 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
   const symmetric = new Set<Predicate>();
   const frames = { verbs: new Map<string, FrameEntry[]>(), participles: new Map<string, FrameEntry[]>(), compounds: new Map<string, FrameEntry[]>(), nouns: new Map<string, FrameEntry[]>(),
     adjectives: new Map<string, FrameEntry[]>(), titles: new Map<string, { words: string[]; cue: RelationCue }[]>(), lightVerbs: new Set<string>(),
-    partOf: null as RelationCue | null, wholeState: new Set<string>() };
+    partOf: null as RelationCue | null, wholeState: new Set<string>(), government: new Set<string>() };
   const military = kb.lexicons.get('military-nouns');
   if (Array.isArray(military)) for (const w of military) if (typeof w === 'string') frames.wholeState.add(w.toLowerCase());
   const put = (map: Map<string, FrameEntry[]>, form: string, entry: FrameEntry) => {
@@ -97,7 +99,7 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
       return;
     }
     if (isRecord(e) && e.whole_state !== undefined && e.predicate === undefined) {
-      for (const v of stringList(LEXICON, 'whole_state', e.whole_state)) frames.wholeState.add(v.toLowerCase());
+      for (const v of stringList(LEXICON, 'whole_state', e.whole_state)) { frames.wholeState.add(v.toLowerCase()); frames.government.add(v.toLowerCase()); }
       return;
     }
     if (!isRecord(e) || !PREDICATES.includes(e.predicate as Predicate)) throw badLexicon(LEXICON, `entry ${i + 1}: unknown or missing predicate`);

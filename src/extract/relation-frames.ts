@@ -56,6 +56,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 /** What the document knows about names inside names: the actor a word or words name ("Syrian", "U.S.", "IRGC"). */
 export type NameLookup = {
   named(words: string): Omit<ActorRef, 'start' | 'end'> | null;
+  /** The document's state a person belongs to by the pack (a head of state's country), for titles that name no organisation ("President X"). */
+  homeState(actor: string): Omit<ActorRef, 'start' | 'end'> | null;
 };
 
 /** Kinds of actor that are organs of a state, named with its demonym or name ("Syrian Interior Ministry", "U.S. Central Command"). */
@@ -370,13 +372,23 @@ function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void
         const k = caseOf(sentence, c);
         if (c.deprel !== 'nmod:poss' && k && !TITLE_CASES.has(k)) continue;
       }
-      if (c.deprel === 'amod' && !ctx.actorOn[c.id]) continue;
+      if (c.deprel === 'amod' && !ctx.actorOn[c.id]) {
+        // "the Syrian prime minister": a demonym on the title itself names the state ("an Iraqi militia leader" does not).
+        const state = depth === 0 && /^\p{Lu}/u.test(c.text) ? ctx.names?.named(c.text) : null;
+        if (state?.kind === 'state' && !holder.actors.some((h) => h.actor === state.actor) && !objects.some((x) => x.actor === state.actor)) objects.push({ ...state, start: c.start, end: c.end });
+        continue;
+      }
       const found = actorsOfPhrase(ctx, c, holder.actors);
       for (const a of found) if (!objects.some((x) => x.actor === a.actor)) objects.push(a);
       if (!found.length && depth < 2 && (c.upos === 'NOUN' || c.upos === 'PROPN')) visit(c, depth + 1);
     }
   };
   visit(n, 0);
+  // "President Joe Biden": a title naming no organisation is held in the person's own state.
+  if (!objects.length && holder.actors.length === 1 && holder.actors[0]!.kind === 'person' && /^\p{Lu}/u.test(n.text)) {
+    const home = ctx.names?.homeState(holder.actors[0]!.actor);
+    if (home) objects.push({ ...home, start: n.start, end: n.end });
+  }
   if (!objects.length) return;
   const former = childrenOf(sentence, n, 'amod', 'advmod').some((m) => cue.former.includes(m.text.toLowerCase()))
     || /^(?:ex|former)[-‐]/i.test(sentence.tokens[n.id - 2]?.text ?? '');
@@ -481,7 +493,9 @@ function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit: Sink)
     const head = words.find((t) => !words.some((w) => w.id === t.head)) ?? words.at(-1);
     if (!head) continue;
     // "the Iraqi government", "Turkish forces", "the U.S. military": the state itself, or its forces at large, not an organ of it.
-    const whole = ctx.frames.wholeState.has(words.at(-1)!.text.toLowerCase());
+    const last = words.at(-1)!.text.toLowerCase();
+    const whole = ctx.frames.wholeState.has(last);
+    if (ctx.frames.government.has(last)) continue;
     const belongs = (owner: Omit<ActorRef, 'start' | 'end'>) => owner.actor !== a.actor
       && (owner.kind === 'state' ? STATE_ORGANS.has(a.kind) && !whole : !NOT_ORGANISATIONS.has(owner.kind));
     // A possessor: "Iran's IRGC", "the U.S. military's Central Command".

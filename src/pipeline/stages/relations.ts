@@ -380,17 +380,24 @@ function attributed(text: string, s: SentenceInfo, names: readonly ActorRef[], f
 function nameLookup(kb: KnowledgeBase, idx: DocIndex): NameLookup {
   const byWords = new Map<string, Omit<ActorRef, 'start' | 'end'>>();
   const key = (n: string) => foldName(n).join(' ');
-  for (const a of idx.actors.values()) {
-    const entry = a.kb_id ? kb.actors.get(a.kb_id) : undefined;
-    for (const n of [a.name, ...a.aliases, ...(entry?.aliases ?? [])]) if (!byWords.has(key(n))) byWords.set(key(n), { actor: a.id, kind: a.kind, name: a.name });
-  }
+  // Demonyms name the state, before any actor whose surface form the demonym alone was ("Iraqi" for Iraqi forces).
   const states = [...idx.actors.values()].filter((a) => a.kind === 'state');
   for (const [demonym, ids] of Object.entries(readStringMap(kb.lexicons, 'state-forces'))) {
     const country = ids.map((id) => kb.actors.get(id)?.country).find((c) => !!c);
     const state = country && states.find((a) => a.kb_id && kb.actors.get(a.kb_id)?.country === country);
     if (state && !byWords.has(key(demonym))) byWords.set(key(demonym), { actor: state.id, kind: state.kind, name: state.name });
   }
-  return { named: (words) => byWords.get(key(words)) ?? null };
+  for (const a of idx.actors.values()) {
+    const entry = a.kb_id ? kb.actors.get(a.kb_id) : undefined;
+    for (const n of [a.name, ...a.aliases, ...(entry?.aliases ?? [])]) if (!byWords.has(key(n))) byWords.set(key(n), { actor: a.id, kind: a.kind, name: a.name });
+  }
+  const homeState = (id: string) => {
+    const a = idx.actors.get(id);
+    const country = a?.kb_id ? kb.actors.get(a.kb_id)?.country : undefined;
+    const state = country ? states.find((x) => x.kb_id && kb.actors.get(x.kb_id)?.country === country) : undefined;
+    return state ? { actor: state.id, kind: state.kind, name: state.name } : null;
+  };
+  return { named: (words) => byWords.get(key(words)) ?? null, homeState };
 }
 
 /** Relations the parse states (relation-frames.ts), as cue findings. */

@@ -13,7 +13,11 @@ const PREDICATES: readonly Predicate[] = [
   'split_from', 'successor_of', 'formerly_member_of',
 ];
 
-export type RelationCue = { predicate: Predicate; symmetric: boolean; former: string[] };
+export type RelationCue = {
+  predicate: Predicate; symmetric: boolean; former: string[];
+  /** `conjoined_subjects`: what coordinated subjects of this relation hold among themselves ("X and Y attacked Z": X and Y act together). */
+  joint?: RelationCue;
+};
 /** One frame of the parse reader: the cue and the preposition marking its object (null: the direct object, or the modified noun). */
 export type FrameEntry = { cue: RelationCue; case: string | null };
 /**
@@ -81,6 +85,8 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
     partOf: null as RelationCue | null, wholeState: new Set<string>(), government: new Set<string>() };
   const military = kb.lexicons.get('military-nouns');
   if (Array.isArray(military)) for (const w of military) if (typeof w === 'string') frames.wholeState.add(w.toLowerCase());
+  const joints: [RelationCue, Predicate][] = [];
+  const firstCue = new Map<Predicate, RelationCue>();
   const put = (map: Map<string, FrameEntry[]>, form: string, entry: FrameEntry) => {
     const k = form.toLowerCase();
     const list = map.get(k) ?? [];
@@ -107,6 +113,11 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
     const cue: RelationCue = { predicate: e.predicate as Predicate, symmetric: e.symmetric === true, former: stringList(LEXICON, `${where}.former`, e.former) };
     if (cue.symmetric) symmetric.add(cue.predicate);
     if (cue.predicate === 'part_of') frames.partOf ??= cue;
+    if (!firstCue.has(cue.predicate)) firstCue.set(cue.predicate, cue);
+    if (e.conjoined_subjects !== undefined) {
+      if (!PREDICATES.includes(e.conjoined_subjects as Predicate)) throw badLexicon(LEXICON, `${where}.conjoined_subjects: unknown predicate`);
+      joints.push([cue, e.conjoined_subjects as Predicate]);
+    }
     for (const v of stringList(LEXICON, `${where}.verbs`, e.verbs)) {
       for (const f of verbForms(v)) active.push([f, cue]);
       const hc = headAndCase(v);
@@ -144,6 +155,7 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
       }
     }
   });
+  for (const [cue, p] of joints) { const j = firstCue.get(p); if (j) cue.joint = j; }
   const personTitles = new Set<string>();
   const rawTitles = kb.lexicons.get('person-titles');
   if (Array.isArray(rawTitles)) for (const t of rawTitles) if (typeof t === 'string') personTitles.add(t.toLowerCase());

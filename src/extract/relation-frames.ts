@@ -44,6 +44,7 @@ const GOVERNING = new Set(['ccomp', 'xcomp', 'obj', 'advcl', 'csubj', 'nsubj', '
 /** Predicates whose complement names what their subject is: "X became the leader of Y", "X serves as commander of Y". */
 const BECOME = new Set(['become', 'remain', 'serve', 'act', 'stay', 'appoint', 'name', 'elect', 'make']);
 const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them']);
+const RELATIVES = new Set(['which', 'who', 'that', 'whom']);
 const HYPHENS = new Set(['-', '‐', '‑']);
 /** Modifiers whose actor is the holder's organisation: "Y's spokesman", "Y spokesman", "spokesman of/for Y". */
 const TITLE_OBJECT_RELATIONS = ['nmod:poss', 'compound', 'nmod', 'nmod:*', 'obl', 'amod'];
@@ -109,6 +110,13 @@ function actorsOfPhrase(ctx: Ctx, token: SyntaxToken, exclude: readonly ActorRef
   for (const id of ids) {
     const a = ctx.actorOn[id];
     if (keep(a) && !out.includes(a) && !isHyphenModifier(ctx, ctx.sentence.tokens[id]!)) out.push(a);
+  }
+  // "X, which is close to Y": a relative pronoun the parse left unresolved stands for the name just before it.
+  if (!out.length && RELATIVES.has(token.text.toLowerCase()) && (token.upos === 'PRON' || token.xpos.startsWith('W'))) {
+    let k = token.id - 1;
+    if (ctx.sentence.tokens[k]?.text === ',') k--;
+    const a = ctx.actorOn[k];
+    if (keep(a) && a.end === ctx.sentence.tokens[k]!.end) return [a];
   }
   // "The Internal Security Forces (Asayish)": the name may stand in apposition to the phrase.
   if (!out.length) for (const ap of childrenOf(ctx.sentence, token, 'appos')) { const a = ctx.actorOn[ap.id]; if (keep(a)) return [a]; }
@@ -181,7 +189,7 @@ function described(ctx: Ctx, n: SyntaxToken, depth = 0): { actors: ActorRef[]; v
   }
   if (comma?.text === ',' && before && ctx.actorOn[before.id] && ctx.actorOn[before.id]!.end === before.end && !ctx.actorOn[n.id]
     && (n.deprel === 'obl' || n.deprel === 'appos' || n.deprel === 'conj' || n.deprel === 'nmod' || n.deprel === 'obj' || n.deprel === 'dep')
-    && ARTICLES.has(sentence.tokens[first]?.text.toLowerCase() ?? '')) {
+    && APPOSITION_OPENERS.has(sentence.tokens[first]?.text.toLowerCase() ?? '')) {
     return { actors: [ctx.actorOn[before.id]!], via: 'apposition (comma)' };
   }
   if (childrenOf(sentence, n, 'cop').length) {
@@ -208,6 +216,8 @@ function described(ctx: Ctx, n: SyntaxToken, depth = 0): { actors: ActorRef[]; v
 }
 
 const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their']);
+/** Words that open a noun phrase in apposition after "<name>,": "a ...", "the ...", "one of the ...". */
+const APPOSITION_OPENERS = new Set([...ARTICLES, 'one', 'another']);
 
 /** The first word of a noun phrase (its determiner or first modifier). */
 function firstWord(ctx: Ctx, n: SyntaxToken): number {
@@ -323,6 +333,8 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
     && sentence.tokens[v.id - 1]?.text === ',' && ctx.actorOn[upper.id]) {
     args.patients = [{ token: upper, via: 'modified noun phrase (participle after a comma)' }];
   }
+  // "U.S. and Iraqi forces targeted ...": a coordination the parser split into two subjects.
+  if (args.voice === 'active') for (const extra of childrenOf(sentence, v, 'nsubj')) if (!args.agents.some((a) => a.token.id === extra.id)) args.agents.push({ token: extra, via: 'nsubj' });
   const agents = actorsOfAll(ctx, args.agents.map((a) => a.token));
   const patients = actorsOfAll(ctx, args.patients.map((a) => a.token), agents);
   for (const e of entries) {
@@ -340,7 +352,10 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
       via += args.patients[0]?.via ?? '?';
     }
     if (objects.length) emit(subjects, objects, e.cue, v, via, false, negated);
-    else if (e.cue.symmetric && subjects.length >= 2 && (e.case || args.voice === 'active')) {
+    else if (e.cue.joint && subjects.length >= 2 && args.voice === 'active' && !negated && args.patients.length) {
+      // "X and Y targeted four hideouts": joint action whatever they acted on.
+      for (let i = 0; i < subjects.length; i++) for (let j = i + 1; j < subjects.length; j++) emit([subjects[i]!], [subjects[j]!], e.cue.joint, v, 'conjoined subjects', false, false);
+    } else if (e.cue.symmetric && subjects.length >= 2 && (e.case || args.voice === 'active')) {
       for (let i = 0; i < subjects.length; i++) for (let j = i + 1; j < subjects.length; j++) emit([subjects[i]!], [subjects[j]!], e.cue, v, 'conjoined subjects', false, negated);
     }
   }
@@ -444,7 +459,10 @@ function readNoun(ctx: Ctx, n: SyntaxToken, emit: Sink): void {
       if (undergoer) objects = actorsOfAll(ctx, [undergoer], subjects);
     }
     if (objects.length) emit(subjects, objects, e.cue, n, `${via} → ${e.case}-phrase`, false, negated);
-    else if (e.cue.symmetric && subjects.length >= 2 && via !== 'by-phrase') {
+    else if (e.cue.joint && subjects.length >= 2 && via.startsWith('subject of') && !negated) {
+      // "X and Y launched strikes against targets in Z": joint action.
+      for (let i = 0; i < subjects.length; i++) for (let j = i + 1; j < subjects.length; j++) emit([subjects[i]!], [subjects[j]!], e.cue.joint, n, `${via} (conjoined)`, false, false);
+    } else if (e.cue.symmetric && subjects.length >= 2 && via !== 'by-phrase') {
       // "X and Y reached an agreement": coordinated holders of a symmetric relation.
       for (let i = 0; i < subjects.length; i++) for (let j = i + 1; j < subjects.length; j++) emit([subjects[i]!], [subjects[j]!], e.cue, n, `${via} (conjoined)`, false, negated);
     }
@@ -549,6 +567,12 @@ export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames:
   const ctx: Ctx = { sentence, s, frames, actorOn, ...(names ? { names } : {}) };
   const out: ReadRelation[] = [];
   const emit: Sink = (subjects, objects, cue, token, via, descriptive, negated) => {
+    // "X and Y launched strikes on Z": coordinated subjects of a joint act hold the cue's `joint` relation among themselves.
+    if (cue.joint && subjects.length >= 2 && objects.length && !negated) {
+      const joint = cue.joint;
+      const pairs = subjects.flatMap((a, i) => subjects.slice(i + 1).map((b) => [a, b] as const)).filter(([a, b]) => a.actor !== b.actor);
+      if (pairs.length) for (const [a, b] of pairs) emit([a], [b], joint, token, `${via} (conjoined subjects)`, descriptive, false);
+    }
     let governors: ReadRelation['governors'] | null = null;
     for (const subject of subjects) for (const object of objects) {
       if (subject.actor === object.actor) continue;

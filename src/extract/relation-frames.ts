@@ -72,6 +72,8 @@ type Ctx = {
   /** The actor mention on each token, by token id. */
   actorOn: (ActorRef | undefined)[];
   names?: NameLookup;
+  /** Relation words whose subject the parse found to be a phrase naming no actor. */
+  blocked: SyntaxToken[];
 };
 
 function isHyphenModifier(ctx: Ctx, t: SyntaxToken): boolean {
@@ -155,7 +157,15 @@ function withConjuncts(ctx: Ctx, t: SyntaxToken): SyntaxToken[] {
 
 function actorsOfAll(ctx: Ctx, tokens: readonly SyntaxToken[], exclude: readonly ActorRef[] = []): ActorRef[] {
   const out: ActorRef[] = [];
-  for (const t of tokens) for (const c of withConjuncts(ctx, t)) for (const a of actorsOfPhrase(ctx, c, exclude)) if (!out.some((x) => x.actor === a.actor)) out.push(a);
+  const add = (a: ActorRef) => { if (!out.some((x) => x.actor === a.actor)) out.push(a); };
+  for (const t of tokens) {
+    for (const c of withConjuncts(ctx, t)) for (const a of actorsOfPhrase(ctx, c, exclude)) add(a);
+    // "U.S. and Coalition forces": coordinated modifiers of one head each name an actor.
+    for (const m of childrenOf(ctx.sentence, t, 'compound', 'amod')) {
+      if (!childrenOf(ctx.sentence, m, 'conj').length) continue;
+      for (const c of withConjuncts(ctx, m)) { const a = ctx.actorOn[c.id]; if (a && !exclude.some((x) => x.actor === a.actor)) add(a); }
+    }
+  }
   return out;
 }
 
@@ -188,7 +198,7 @@ function described(ctx: Ctx, n: SyntaxToken, depth = 0): { actors: ActorRef[]; v
     before = sentence.tokens[k - 1];
   }
   if (comma?.text === ',' && before && ctx.actorOn[before.id] && ctx.actorOn[before.id]!.end === before.end && !ctx.actorOn[n.id]
-    && (n.deprel === 'obl' || n.deprel === 'appos' || n.deprel === 'conj' || n.deprel === 'nmod' || n.deprel === 'obj' || n.deprel === 'dep')
+    && (n.deprel === 'obl' || n.deprel === 'appos' || n.deprel === 'conj' || n.deprel === 'nmod' || n.deprel === 'obj' || n.deprel === 'dep' || n.deprel === 'nsubj')
     && APPOSITION_OPENERS.has(sentence.tokens[first]?.text.toLowerCase() ?? '')) {
     return { actors: [ctx.actorOn[before.id]!], via: 'apposition (comma)' };
   }
@@ -335,7 +345,9 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
   }
   // "U.S. and Iraqi forces targeted ...": a coordination the parser split into two subjects.
   if (args.voice === 'active') for (const extra of childrenOf(sentence, v, 'nsubj')) if (!args.agents.some((a) => a.token.id === extra.id)) args.agents.push({ token: extra, via: 'nsubj' });
-  const agents = actorsOfAll(ctx, args.agents.map((a) => a.token));
+  let agents = actorsOfAll(ctx, args.agents.map((a) => a.token));
+  // "X, a militia allied with Y": a subject phrase naming no actor may describe one.
+  if (!agents.length && args.agents.length === 1) agents = described(ctx, args.agents[0]!.token).actors;
   const patients = actorsOfAll(ctx, args.patients.map((a) => a.token), agents);
   for (const e of entries) {
     let subjects = agents;
@@ -350,6 +362,10 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
     } else {
       objects = patients;
       via += args.patients[0]?.via ?? '?';
+    }
+    if (!subjects.length && args.agents.some((a) => (a.token.upos === 'NOUN' || a.token.upos === 'PROPN') && !PRONOUNS.has(a.token.text.toLowerCase()))) {
+      // The parse names the subject, a phrase naming no actor ("fighters within X were urged to join Y"): no one else is.
+      ctx.blocked.push(v);
     }
     if (objects.length) emit(subjects, objects, e.cue, v, via, false, negated);
     else if (e.cue.joint && subjects.length >= 2 && args.voice === 'active' && !negated && args.patients.length) {
@@ -454,8 +470,11 @@ function readNoun(ctx: Ctx, n: SyntaxToken, emit: Sink): void {
     if (!subjects.length) continue;
     let objects = markedBy(ctx, n, e.case, subjects).actors;
     // "Y was killed in an attack by X": the passive verb's subject is what the attack was on.
-    if (!objects.length && !e.cue.symmetric && host && n.deprel.startsWith('obl') && voiceOf(sentence, host) === 'passive') {
-      const undergoer = childrenOf(sentence, host, 'nsubj:pass')[0];
+    if (!objects.length && !e.cue.symmetric && caseOf(sentence, n) === 'in') {
+      // (the parser may hang the phrase on a noun of the clause: climb to its verb)
+      let verb = host;
+      for (let k = 0; verb && verb.upos !== 'VERB' && k < 2; k++) verb = headOf(sentence, verb);
+      const undergoer = verb && voiceOf(sentence, verb) === 'passive' ? childrenOf(sentence, verb, 'nsubj:pass')[0] : undefined;
       if (undergoer) objects = actorsOfAll(ctx, [undergoer], subjects);
     }
     if (objects.length) emit(subjects, objects, e.cue, n, `${via} → ${e.case}-phrase`, false, negated);
@@ -558,13 +577,15 @@ function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit: Sink)
 /** Every relation the parse of sentence `s` states between the actors it names. */
 export type SentenceReading = {
   relations: ReadRelation[];
-  /** Words the frames know, read whether or not they gave a relation: the parse's reading of them stands. */
+  /** Words the frames know, read whether or not they gave a relation. */
   examined: SyntaxToken[];
+  /** Relation words whose subject, by the parse, is a phrase naming no actor. */
+  blocked: SyntaxToken[];
 };
 
 export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames: RelationFrames, names?: NameLookup): SentenceReading {
   const actorOn: (ActorRef | undefined)[] = sentence.tokens.map((t) => s.actors.find((a) => overlaps(a, t)));
-  const ctx: Ctx = { sentence, s, frames, actorOn, ...(names ? { names } : {}) };
+  const ctx: Ctx = { sentence, s, frames, actorOn, blocked: [], ...(names ? { names } : {}) };
   const out: ReadRelation[] = [];
   const emit: Sink = (subjects, objects, cue, token, via, descriptive, negated) => {
     // "X and Y launched strikes on Z": coordinated subjects of a joint act hold the cue's `joint` relation among themselves.
@@ -606,5 +627,5 @@ export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames:
     }
     if (known) examined.push(t);
   }
-  return { relations: out, examined };
+  return { relations: out, examined, blocked: ctx.blocked };
 }

@@ -401,13 +401,13 @@ function nameLookup(kb: KnowledgeBase, idx: DocIndex): NameLookup {
 }
 
 /** Relations the parse states (relation-frames.ts), as cue findings. */
-function fromParse(parsed: ParsedSentence, s: SentenceInfo, cues: RelationCues, names: NameLookup, out: Found[]): SyntaxToken[] {
+function fromParse(parsed: ParsedSentence, s: SentenceInfo, cues: RelationCues, names: NameLookup, out: Found[]): { examined: SyntaxToken[]; blocked: SyntaxToken[] } {
   const reading = readRelations(parsed, s, cues.frames, names);
   for (const r of reading.relations) {
     const cue: PhraseMatch<RelationCue> = { start: r.token.start, end: r.token.end, text: r.token.text, value: r.cue };
     out.push({ subject: r.subject, object: r.object, predicate: r.cue.predicate, cue, confidence: r.descriptive ? 0.75 : 0.7, descriptive: r.descriptive, read: r });
   }
-  return reading.examined;
+  return reading;
 }
 
 /**
@@ -422,6 +422,9 @@ function governed(modCues: ModalityCues, r: ReadRelation): { modality: Modality;
   if (r.according) return { modality: r.according.actor === r.subject.actor ? 'claimed' : 'reported', source: r.according.actor };
   return null;
 }
+
+/** A name followed by a hyphen and a word ("Iran-backed"): a modifier inside a noun phrase. */
+const HYPHENATED = /^[-‐‑]\p{L}/u;
 
 /** The speaker of the quote holding [start, end), when the quotes layer found one. */
 function quoteSpeaker(quotes: readonly QuoteOut[], start: number, end: number): string | null {
@@ -440,7 +443,7 @@ function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null, sy
     const s = kept.length === full.actors.length ? full : { ...full, actors: kept };
     const parsed: Found[] = [];
     const tree = syntax?.[full.index];
-    const examined = tree ? fromParse(tree, s, cues, names, parsed) : [];
+    const { examined, blocked } = tree ? fromParse(tree, s, cues, names, parsed) : { examined: [], blocked: [] };
     const found: Found[] = [];
     fromTitles(text, s, cues, found);
     // "X-backed N": the parse reads the compound locally and reliably; where it read one, the
@@ -457,7 +460,11 @@ function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null, sy
     // Where the parse read a relation from a cue word, its reading stands; the phrase patterns
     // fill in the rest (the parser is greedy and misattaches often enough that a cue word it
     // read without finding both sides keeps the patterns' reading).
-    const read = found.filter((f) => !parsed.some((p) => p.cue.start < f.cue.end && f.cue.start < p.cue.end));
+    // Nor where the parse found the cue's subject to be a phrase naming no actor, nor with a
+    // hyphenated modifier ("the Iran-backed groups") read as a subject or object.
+    const read = found.filter((f) => !parsed.some((p) => p.cue.start < f.cue.end && f.cue.start < p.cue.end)
+      && !blocked.some((t) => t.start < f.cue.end && f.cue.start < t.end)
+      && !(tree && (HYPHENATED.test(text.slice(f.subject.end, f.subject.end + 2)) || HYPHENATED.test(text.slice(f.object.end, f.object.end + 2))) && !f.descriptive));
     for (const f of [...parsed, ...read]) {
       if (f.subject.actor === f.object.actor) continue;
       // A relation in a quotation is its speaker's word: reported by the speaker (claimed, when the

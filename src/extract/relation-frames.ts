@@ -94,6 +94,8 @@ function coreIds(ctx: Ctx, token: SyntaxToken, strict = false): number[] {
     for (const c of childrenOf(ctx.sentence, id)) {
       // "Iran-backed militias": the participle's own actor is another argument.
       if (c.deprel === 'amod' && c.upos === 'VERB') continue;
+      // "SDF-controlled civilian institutions": strictly, a people's adjective on a thing is not that people.
+      if (strict && c.deprel === 'amod' && ctx.actorOn[c.id]?.kind === 'population') continue;
       const k = c.deprel === 'nmod' ? caseOf(ctx.sentence, c) ?? '' : '';
       if (CORE.has(c.deprel) || (c.deprel === 'nmod' && (strict ? k === 'of' : CORE_CASES.has(k)))) stack.push(c.id);
     }
@@ -135,12 +137,32 @@ function resolvePronoun(ctx: Ctx, t: SyntaxToken, exclude: readonly ActorRef[]):
   const { sentence } = ctx;
   for (let i = t.id - 1; i >= 0; i--) {
     const c = sentence.tokens[i]!;
-    if (!/^(?:nsubj|nsubj:pass|obj|appos)$/.test(c.deprel) || (c.upos !== 'NOUN' && c.upos !== 'PROPN')) continue;
+    // A core argument, or a name in apposition to one ("ISIS, through its outlet X, released a video of its spokesman": ISIS).
+    const core = /^(?:nsubj|nsubj:pass|obj)$/;
+    if (!(core.test(c.deprel) || (c.deprel === 'appos' && core.test(headOf(sentence, c)?.deprel ?? ''))) || (c.upos !== 'NOUN' && c.upos !== 'PROPN')) continue;
     if (subtreeHas(sentence, c, t.id)) continue;
     const found = actorsOfPhrase(ctx, c, exclude).filter((a) => a.kind !== 'person' && a.kind !== 'population');
     return found.slice(0, 1);
   }
-  return [];
+  // No subject or object before it that the parse could find: the nearest group named before it outside a prepositional phrase.
+  const fit = ctx.s.actors.filter((a) => a.end <= t.start && a.kind !== 'person' && a.kind !== 'population' && !exclude.some((x) => x.actor === a.actor)
+    && !inCasePhrase(ctx, a) && !isHyphenModifier(ctx, lastToken(ctx, a))).at(-1);
+  return fit ? [fit] : [];
+}
+
+function lastToken(ctx: Ctx, a: ActorRef): SyntaxToken {
+  return ctx.sentence.tokens.filter((t) => overlaps(t, a)).at(-1) ?? ctx.sentence.tokens[0]!;
+}
+
+/** Is the mention inside a prepositional phrase of its own ("through its outlet X"), by the parse? */
+function inCasePhrase(ctx: Ctx, a: ActorRef): boolean {
+  let t: SyntaxToken | undefined = ctx.sentence.tokens.find((x) => overlaps(x, a) && !overlaps(headOf(ctx.sentence, x) ?? { start: -1, end: -1 }, a));
+  for (let steps = 0; t && steps < 4; steps++) {
+    if (childrenOf(ctx.sentence, t, 'case').length) return true;
+    if (!/^(?:flat|flat:name|compound|fixed)$/.test(t.deprel)) return false;
+    t = headOf(ctx.sentence, t);
+  }
+  return false;
 }
 
 function subtreeHas(sentence: ParsedSentence, root: SyntaxToken, id: number): boolean {
@@ -213,6 +235,10 @@ function described(ctx: Ctx, n: SyntaxToken, depth = 0): { actors: ActorRef[]; v
   if (head && (n.deprel === 'compound' || n.deprel === 'nmod:desc' || n.deprel === 'flat') && ctx.actorOn[head.id] && n.id < head.id) {
     return { actors: [ctx.actorOn[head.id]!], via: 'title before the name' };
   }
+  // "its spokesperson, X,": a person's name set off by a comma right after the title.
+  const after = sentence.tokens[n.id + 2];
+  const afterName = sentence.tokens[n.id + 1]?.text === ',' && after ? ctx.actorOn[after.id] : undefined;
+  if (afterName && afterName.kind === 'person' && afterName.start === after!.start && !ctx.actorOn[n.id] && n.deprel !== 'appos') return { actors: [afterName], via: 'apposition after (comma)' };
   // "Y spokesperson X said", however the parser attached the title: a person's name right after it.
   const next = sentence.tokens[n.id + 1];
   const named = next && ctx.actorOn[next.id];
@@ -335,7 +361,7 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
   // A passive's agent is a by-phrase ("connected with X" is no agent, whatever the label).
   if (args.voice === 'passive') args.agents = args.agents.filter((a) => (caseOf(sentence, a.token) ?? 'by') === 'by');
   // "a call to attack X", "the right to fight": an infinitive modifying a noun does not make the noun its agent.
-  if (v.deprel === 'acl' && childrenOf(sentence, v, 'mark').some((m) => m.text.toLowerCase() === 'to')) args.agents = [];
+  if (v.deprel === 'acl' && childrenOf(sentence, v, 'mark').some((m) => m.text.toLowerCase() === 'to')) { args.agents = []; ctx.blocked.push(v); }
   // "the forces of X, backed by Y,": a participle set off by a comma modifies the whole noun phrase, not the of-phrase inside it.
   const modified = args.patients[0]?.token;
   const upper = modified && headOf(sentence, modified);
@@ -390,10 +416,17 @@ function titleOf(ctx: Ctx, n: SyntaxToken): RelationCue | null {
   return best?.cue ?? null;
 }
 
+/** Relations by which a title noun is a plain argument ("members of X attacked", "killed two officials of X"): unnamed holders. */
+const ARGUMENT_RELATIONS = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl', 'nmod']);
+
 function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void {
   const sentence = ctx.sentence;
   const holder = described(ctx, n);
-  if (!holder.actors.length) return;
+  if (!holder.actors.length) {
+    // "some members of X took part": the parse names no holder; no one far away is one.
+    if (ARGUMENT_RELATIONS.has(n.deprel) && !childrenOf(sentence, n, 'cop').length) ctx.blocked.push(n);
+    return;
+  }
   // The organisation: a possessor, a compound or a prepositional phrase of the title ("its
   // spokesman", "SDF commander", "the head of X", "a commander in charge of X's operations").
   const objects: ActorRef[] = [];
@@ -420,7 +453,11 @@ function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void
     const home = ctx.names?.homeState(holder.actors[0]!.actor);
     if (home) objects.push({ ...home, start: n.start, end: n.end });
   }
-  if (!objects.length) return;
+  if (!objects.length) {
+    // The title's own modifiers, read locally, name no organisation ("an Iraqi militia leader X", "its leader, X" with "its" unresolved).
+    if (childrenOf(sentence, n, 'compound', 'amod', 'nmod:poss').length) ctx.blocked.push(n);
+    return;
+  }
   const former = childrenOf(sentence, n, 'amod', 'advmod').some((m) => cue.former.includes(m.text.toLowerCase()))
     || /^(?:ex|former)[-‐]/i.test(sentence.tokens[n.id - 2]?.text ?? '');
   const predicate = former && (cue.predicate === 'member_of' || cue.predicate === 'leader_of') ? { ...cue, predicate: 'formerly_member_of' as const } : cue;
@@ -475,7 +512,7 @@ function readNoun(ctx: Ctx, n: SyntaxToken, emit: Sink): void {
       let verb = host;
       for (let k = 0; verb && verb.upos !== 'VERB' && k < 2; k++) verb = headOf(sentence, verb);
       const undergoer = verb && voiceOf(sentence, verb) === 'passive' ? childrenOf(sentence, verb, 'nsubj:pass')[0] : undefined;
-      if (undergoer) objects = actorsOfAll(ctx, [undergoer], subjects);
+      if (undergoer) objects = actorsOfPhrase(ctx, undergoer, subjects, true);
     }
     if (objects.length) emit(subjects, objects, e.cue, n, `${via} → ${e.case}-phrase`, false, negated);
     else if (e.cue.joint && subjects.length >= 2 && via.startsWith('subject of') && !negated) {

@@ -141,6 +141,8 @@ function resolvePronoun(ctx: Ctx, t: SyntaxToken, exclude: readonly ActorRef[]):
     const core = /^(?:nsubj|nsubj:pass|obj)$/;
     if (!(core.test(c.deprel) || (c.deprel === 'appos' && core.test(headOf(sentence, c)?.deprel ?? ''))) || (c.upos !== 'NOUN' && c.upos !== 'PROPN')) continue;
     if (subtreeHas(sentence, c, t.id)) continue;
+    // (a phrase naming only an excluded actor, the pronoun's own clause-mate, is passed over)
+    if (ctx.actorOn[c.id] && exclude.some((x) => x.actor === ctx.actorOn[c.id]!.actor)) continue;
     const found = actorsOfPhrase(ctx, c, exclude).filter((a) => a.kind !== 'person' && a.kind !== 'population');
     return found.slice(0, 1);
   }

@@ -7,9 +7,10 @@ import syntax from './syntax.js';
 import { testKb } from '../../extract/test-kb.js';
 import { buildLayers, testDocument, type ActorSpec } from '../../extract/test-layers.js';
 import type { QuoteOut, RelationOut } from '../../analysis/types.js';
+import type { PackActor } from '../../knowledge/pack-types.js';
 
-function run(text: string, actors: ActorSpec[], quotes: QuoteOut[] = []): RelationOut[] {
-  const kb = testKb();
+function run(text: string, actors: ActorSpec[], quotes: QuoteOut[] = [], packActors: PackActor[] = []): RelationOut[] {
+  const kb = testKb({ actors: packActors });
   const document = testDocument(text, '2025-03-10');
   const layers = buildLayers(text, { actors });
   const parsed = { ...layers, ...syntax.run({ document, layers, kb }), quotes };
@@ -104,4 +105,31 @@ test('an organ named after its state: "the Marland Interior Ministry" is part of
     { name: 'Marland', kind: 'state' }, { name: 'Marland Interior Ministry', kind: 'government-body' },
   ]);
   assert.ok(has(rs, 'a2', 'part_of', 'a1'), show(rs));
+});
+
+test('coordinated attackers act together: "X and Y attacked Z"', () => {
+  const rs = run('The Lion Front and the Sun Battalion attacked the Valley Army on Monday.', [
+    { name: 'Lion Front' }, { name: 'Sun Battalion' }, { name: 'Valley Army' },
+  ]);
+  assert.ok(has(rs, 'a1', 'attacks', 'a3') && has(rs, 'a2', 'attacks', 'a3'), show(rs));
+  assert.ok(has(rs, 'a1', 'cooperates_with', 'a2') || has(rs, 'a2', 'cooperates_with', 'a1'), show(rs));
+});
+
+test('a title naming no organisation is held in the person\'s own state, by the pack\'s country', () => {
+  const pack: PackActor[] = [
+    { id: 'marland', name: 'Marland', kind: 'state', aliases: [], country: 'ML' },
+    { id: 'omar-saleh', name: 'Omar Saleh', kind: 'person', aliases: [], country: 'ML' },
+  ];
+  const rs = run('Marland mourned the victims. President Omar Saleh promised an inquiry.', [
+    { name: 'Marland', kind: 'state', kb_id: 'marland' }, { name: 'Omar Saleh', kind: 'person', kb_id: 'omar-saleh' },
+  ], [], pack);
+  assert.ok(has(rs, 'a2', 'leader_of', 'a1'), show(rs));
+});
+
+test('"X, a militia allied with Y" and "X, which is close to Y": the described actor holds the relation', () => {
+  const rs = run('The prisons are guarded by the Hill Guards, a local militia allied with Marland. Reports came from the Dawn Agency, which is close to the Hill Guards.', [
+    { name: 'Hill Guards' }, { name: 'Marland', kind: 'state' }, { name: 'Dawn Agency', kind: 'media' },
+  ]);
+  assert.ok(has(rs, 'a1', 'allied_with', 'a2') || has(rs, 'a2', 'allied_with', 'a1'), show(rs));
+  assert.ok(has(rs, 'a3', 'allied_with', 'a1') || has(rs, 'a1', 'allied_with', 'a3'), show(rs));
 });

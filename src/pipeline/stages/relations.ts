@@ -1,7 +1,13 @@
-// The `relations` layer: links between actors named in one clause, read from cue phrases
-// (relation-cues.yaml) — "X funds Y", "Y backed by X", "X-backed Y", "rivalry between X and Y",
-// "X, the spokesperson of Y", "Y's media arm X" — plus the pack's own time-bounded affiliations
-// between actors the document names. Repeated relations merge, accumulating evidence.
+// The `relations` layer: links between actors a sentence names, with direction, validity and
+// modality. Read first from the parse (src/extract/relation-frames.ts, frames in
+// relation-cues.yaml): appositions, possessive and compound titles, copulas, verbs and their
+// passives and participles ("backed by", "X-backed"), relation nouns ("war on", "a deal with"),
+// adjectives ("affiliated with", "close to"), organs named after their state; negation,
+// governing speech and denial verbs, "according to" and quotations give modality and the
+// source. The phrase patterns (cue phrases over the clause: "X funds Y", "rivalry between X and
+// Y", "X, the spokesperson of Y") read what the parse did not, except where the parse's reading
+// of the same words says otherwise. The pack's own time-bounded affiliations between actors the
+// document names come as `origin: pack`. Repeated relations merge, accumulating evidence.
 import type { Modality, Predicate, QuoteOut, RelationOut, Span, When } from '../../analysis/types.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Stage } from '../stage.js';

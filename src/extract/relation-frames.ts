@@ -57,8 +57,10 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 /** What the document knows about names inside names: the actor a word or words name ("Syrian", "U.S.", "IRGC"). */
 export type NameLookup = {
   named(words: string): Omit<ActorRef, 'start' | 'end'> | null;
-  /** The document's state a person belongs to by the pack (a head of state's country), for titles that name no organisation ("President X"). */
+  /** The document's state a person belongs to by the pack (a head of state's country), for titles that name no organisation ("President X"); its government where the document names one. */
   homeState(actor: string): Omit<ActorRef, 'start' | 'end'> | null;
+  /** A state's government where the document names one ("the Syrian prime minister" leads the Syrian government), else the state. */
+  governmentOf(actor: string): Omit<ActorRef, 'start' | 'end'> | null;
 };
 
 /** Kinds of actor that are organs of a state, named with its demonym or name ("Syrian Interior Ministry", "U.S. Central Command"). */
@@ -455,6 +457,12 @@ function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void
     const home = ctx.names?.homeState(holder.actors[0]!.actor);
     if (home) objects.push({ ...home, start: n.start, end: n.end });
   }
+  // A state's office-holders and officials serve its government where the document names one.
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i]!;
+    const g = o.kind === 'state' && holder.actors.every((h) => h.kind === 'person') ? ctx.names?.governmentOf(o.actor) : null;
+    if (g && g.actor !== o.actor && !holder.actors.some((h) => h.actor === g.actor)) objects[i] = { ...g, start: o.start, end: o.end };
+  }
   if (!objects.length) {
     // The title's own modifiers, read locally, name no organisation ("an Iraqi militia leader X", "its leader, X" with "its" unresolved).
     if (childrenOf(sentence, n, 'compound', 'amod', 'nmod:poss').length) ctx.blocked.push(n);
@@ -561,8 +569,14 @@ function readAdjective(ctx: Ctx, a: SyntaxToken, emit: Sink): void {
  * U.S. military's Central Command": an organisation named after the state or organisation it
  * belongs to, by a demonym, a name or a possessor in front of its own name, is part of it.
  */
-function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit: Sink): void {
+function readNames(ctx: Ctx, names: NameLookup, partOf: RelationCue, emit0: Sink): void {
   const { sentence, s } = ctx;
+  // A ministry or presidency of a state is part of its government where the document names one.
+  const emit: Sink = (subjects, objects, cue, token, via, descriptive, negated) => emit0(subjects, objects.map((o) => {
+    if (o.kind !== 'state' || !subjects.every((x) => x.kind === 'government-body')) return o;
+    const g = names.governmentOf(o.actor);
+    return g && !subjects.some((x) => x.actor === g.actor) ? { ...g, start: o.start, end: o.end } : o;
+  }), cue, token, via, descriptive, negated);
   for (const a of s.actors) {
     if (NOT_ORGANISATIONS.has(a.kind)) continue;
     const words = sentence.tokens.filter((t) => overlaps(t, a));

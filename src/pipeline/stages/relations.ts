@@ -383,15 +383,33 @@ function attributed(text: string, s: SentenceInfo, names: readonly ActorRef[], f
  * pack give an actor ("U.S.", "IRGC"), and for states the demonyms of the pack's state-forces
  * lexicon ("Syrian" → the state whose forces they are, by the pack's country codes).
  */
-function nameLookup(kb: KnowledgeBase, idx: DocIndex): NameLookup {
+function nameLookup(kb: KnowledgeBase, idx: DocIndex, published: string | null): NameLookup {
   const byWords = new Map<string, Omit<ActorRef, 'start' | 'end'>>();
   const key = (n: string) => foldName(n).join(' ');
+  const countryOf = (a: { kb_id: string | null }) => (a.kb_id ? kb.actors.get(a.kb_id)?.country : undefined) ?? null;
+  const ref = (a: { id: string; kind: ActorRef['kind']; name: string }) => ({ actor: a.id, kind: a.kind, name: a.name });
+  // A state's titles and organs belong to its government when the document names that
+  // government ("the Syrian prime minister" and the Syrian government named elsewhere): the
+  // government-body of the state's country whose name is a government noun ("Assad regime",
+  // "Syrian transitional government") and whose pack dates hold at publication.
+  const governmentWords = relationCues(kb).frames.government;
+  const pub = parsePartialDate(published);
+  const governments = [...idx.actors.values()].filter((a) => {
+    if (a.kind !== 'government-body' || !foldName(a.name).some((w) => governmentWords.has(w))) return false;
+    const entry = a.kb_id ? kb.actors.get(a.kb_id) : undefined;
+    return !pub || ((!entry?.start || entry.start <= pub.end) && (!entry?.end || entry.end >= pub.start));
+  });
+  const governing = (state: { kb_id: string | null; id: string; kind: ActorRef['kind']; name: string }) => {
+    const c = countryOf(state);
+    const g = c ? governments.find((x) => countryOf(x) === c) : undefined;
+    return ref(g ?? state);
+  };
   // Demonyms name the state, before any actor whose surface form the demonym alone was ("Iraqi" for Iraqi forces).
   const states = [...idx.actors.values()].filter((a) => a.kind === 'state');
   for (const [demonym, ids] of Object.entries(readStringMap(kb.lexicons, 'state-forces'))) {
     const country = ids.map((id) => kb.actors.get(id)?.country).find((c) => !!c);
-    const state = country && states.find((a) => a.kb_id && kb.actors.get(a.kb_id)?.country === country);
-    if (state && !byWords.has(key(demonym))) byWords.set(key(demonym), { actor: state.id, kind: state.kind, name: state.name });
+    const state = country && states.find((a) => countryOf(a) === country);
+    if (state && !byWords.has(key(demonym))) byWords.set(key(demonym), ref(state));
   }
   for (const a of idx.actors.values()) {
     const entry = a.kb_id ? kb.actors.get(a.kb_id) : undefined;
@@ -399,11 +417,15 @@ function nameLookup(kb: KnowledgeBase, idx: DocIndex): NameLookup {
   }
   const homeState = (id: string) => {
     const a = idx.actors.get(id);
-    const country = a?.kb_id ? kb.actors.get(a.kb_id)?.country : undefined;
-    const state = country ? states.find((x) => x.kb_id && kb.actors.get(x.kb_id)?.country === country) : undefined;
-    return state ? { actor: state.id, kind: state.kind, name: state.name } : null;
+    const country = a ? countryOf(a) : null;
+    const state = country ? states.find((x) => countryOf(x) === country) : undefined;
+    return state ? governing(state) : null;
   };
-  return { named: (words) => byWords.get(key(words)) ?? null, homeState };
+  const governmentOf = (id: string) => {
+    const a = idx.actors.get(id);
+    return a && a.kind === 'state' ? governing(a) : null;
+  };
+  return { named: (words) => byWords.get(key(words)) ?? null, homeState, governmentOf };
 }
 
 /** Relations the parse states (relation-frames.ts), as cue findings. */
@@ -442,7 +464,7 @@ function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null, sy
   const cues = relationCues(kb);
   const modCues = modalityCues(kb);
   const drafts: Draft[] = [];
-  const names = nameLookup(kb, idx);
+  const names = nameLookup(kb, idx, published);
   for (const full of idx.sentences) {
     if (full.actors.length < 1 && new Set(full.actors.map((a) => a.actor)).size < 2) continue;
     const kept = full.actors.filter((a) => !namesOnlyAPlace(text, full, a));

@@ -457,8 +457,10 @@ function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void
     const home = ctx.names?.homeState(holder.actors[0]!.actor);
     if (home) objects.push({ ...home, start: n.start, end: n.end });
   }
-  // A state's office-holders and officials serve its government where the document names one.
-  for (let i = 0; i < objects.length; i++) {
+  const former = childrenOf(sentence, n, 'amod', 'advmod').some((m) => cue.former.includes(m.text.toLowerCase()))
+    || /^(?:ex|former)[-‐]/i.test(sentence.tokens[n.id - 2]?.text ?? '');
+  // A state's office-holders and officials serve its government where the document names one (a former one, the state).
+  for (let i = 0; i < objects.length && !former; i++) {
     const o = objects[i]!;
     const g = o.kind === 'state' && holder.actors.every((h) => h.kind === 'person') ? ctx.names?.governmentOf(o.actor) : null;
     if (g && g.actor !== o.actor && !holder.actors.some((h) => h.actor === g.actor)) objects[i] = { ...g, start: o.start, end: o.end };
@@ -468,8 +470,6 @@ function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void
     if (childrenOf(sentence, n, 'compound', 'amod', 'nmod:poss').length) ctx.blocked.push(n);
     return;
   }
-  const former = childrenOf(sentence, n, 'amod', 'advmod').some((m) => cue.former.includes(m.text.toLowerCase()))
-    || /^(?:ex|former)[-‐]/i.test(sentence.tokens[n.id - 2]?.text ?? '');
   const predicate = former && (cue.predicate === 'member_of' || cue.predicate === 'leader_of') ? { ...cue, predicate: 'formerly_member_of' as const } : cue;
   const negated = childrenOf(sentence, n, 'cop').length ? isNegated(sentence, n) : false;
   emit(holder.actors, objects, predicate, n, `title, ${holder.via}`, true, negated);

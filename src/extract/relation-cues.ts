@@ -34,7 +34,8 @@ export type RelationFrames = {
   compounds: ReadonlyMap<string, FrameEntry[]>;
   nouns: ReadonlyMap<string, FrameEntry[]>;
   adjectives: ReadonlyMap<string, FrameEntry[]>;
-  titles: ReadonlyMap<string, { words: string[]; cue: RelationCue }[]>;
+  /** `inverse`: the title's holder is the relation's object ("X, an Iranian proxy": Iran supports X). */
+  titles: ReadonlyMap<string, { words: string[]; cue: RelationCue; inverse: boolean }[]>;
   /** Verbs whose object noun carries the relation and whose subject holds it ("signed a deal with", "posed a threat to"). */
   lightVerbs: ReadonlySet<string>;
   /** The part_of cue, for organisations named after what they belong to ("Syrian Interior Ministry"). */
@@ -81,7 +82,7 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
   const titleWords = new Set<string>();
   const symmetric = new Set<Predicate>();
   const frames = { verbs: new Map<string, FrameEntry[]>(), participles: new Map<string, FrameEntry[]>(), compounds: new Map<string, FrameEntry[]>(), nouns: new Map<string, FrameEntry[]>(),
-    adjectives: new Map<string, FrameEntry[]>(), titles: new Map<string, { words: string[]; cue: RelationCue }[]>(), lightVerbs: new Set<string>(),
+    adjectives: new Map<string, FrameEntry[]>(), titles: new Map<string, { words: string[]; cue: RelationCue; inverse: boolean }[]>(), lightVerbs: new Set<string>(),
     partOf: null as RelationCue | null, wholeState: new Set<string>(), government: new Set<string>() };
   const military = kb.lexicons.get('military-nouns');
   if (Array.isArray(military)) for (const w of military) if (typeof w === 'string') frames.wholeState.add(w.toLowerCase());
@@ -112,6 +113,14 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
     const where = `${String(e.predicate)}`;
     const cue: RelationCue = { predicate: e.predicate as Predicate, symmetric: e.symmetric === true, former: stringList(LEXICON, `${where}.former`, e.former) };
     if (cue.symmetric) symmetric.add(cue.predicate);
+    const addTitle = (p: string, inverse: boolean) => {
+      for (const form of nounForms(p.toLowerCase())) {
+        const words = form.split(/\s+/);
+        const list = frames.titles.get(words.at(-1)!) ?? [];
+        list.push({ words, cue, inverse });
+        frames.titles.set(words.at(-1)!, list);
+      }
+    };
     if (cue.predicate === 'part_of') frames.partOf ??= cue;
     if (!firstCue.has(cue.predicate)) firstCue.set(cue.predicate, cue);
     if (e.conjoined_subjects !== undefined) {
@@ -147,13 +156,9 @@ export function relationCues(kb: KnowledgeBase): RelationCues {
     for (const p of stringList(LEXICON, `${where}.titles`, e.titles)) {
       titles.push([p, cue]);
       for (const w of p.toLowerCase().split(/\s+/)) titleWords.add(w);
-      for (const form of nounForms(p.toLowerCase())) {
-        const words = form.split(/\s+/);
-        const list = frames.titles.get(words.at(-1)!) ?? [];
-        list.push({ words, cue });
-        frames.titles.set(words.at(-1)!, list);
-      }
+      addTitle(p, false);
     }
+    for (const p of stringList(LEXICON, `${where}.inverse_titles`, e.inverse_titles)) addTitle(p, true);
   });
   for (const [cue, p] of joints) { const j = firstCue.get(p); if (j) cue.joint = j; }
   const personTitles = new Set<string>();

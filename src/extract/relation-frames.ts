@@ -407,24 +407,27 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
   }
 }
 
-function titleOf(ctx: Ctx, n: SyntaxToken): RelationCue | null {
+type Title = { words: string[]; cue: RelationCue; inverse: boolean };
+
+function titleOf(ctx: Ctx, n: SyntaxToken): Title | null {
   const list = ctx.frames.titles.get(n.text.toLowerCase()) ?? ctx.frames.titles.get(n.lemma.toLowerCase());
   if (!list) return null;
   // Longest title first: "media arm" before "arm"; the words before the head are its compounds/amods in the text.
-  let best: { words: string[]; cue: RelationCue } | null = null;
+  let best: Title | null = null;
   for (const t of list) {
     const before = t.words.slice(0, -1);
     const ok = before.every((w, i) => ctx.sentence.tokens[n.id - before.length + i]?.text.toLowerCase() === w);
     if (ok && (!best || t.words.length > best.words.length)) best = t;
   }
-  return best?.cue ?? null;
+  return best;
 }
 
 /** Relations by which a title noun is a plain argument ("members of X attacked", "killed two officials of X"): unnamed holders. */
 const ARGUMENT_RELATIONS = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl', 'nmod']);
 
-function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void {
+function readTitle(ctx: Ctx, n: SyntaxToken, title: Title, emit: Sink): void {
   const sentence = ctx.sentence;
+  const cue = title.cue;
   const holder = described(ctx, n);
   if (!holder.actors.length) {
     // "some members of X took part": the parse names no holder; no one far away is one.
@@ -472,7 +475,8 @@ function readTitle(ctx: Ctx, n: SyntaxToken, cue: RelationCue, emit: Sink): void
   }
   const predicate = former && (cue.predicate === 'member_of' || cue.predicate === 'leader_of') ? { ...cue, predicate: 'formerly_member_of' as const } : cue;
   const negated = childrenOf(sentence, n, 'cop').length ? isNegated(sentence, n) : false;
-  emit(holder.actors, objects, predicate, n, `title, ${holder.via}`, true, negated);
+  if (title.inverse) emit(objects, holder.actors, predicate, n, `title (of its object), ${holder.via}`, true, negated);
+  else emit(holder.actors, objects, predicate, n, `title, ${holder.via}`, true, negated);
 }
 
 function readNoun(ctx: Ctx, n: SyntaxToken, emit: Sink): void {
@@ -669,10 +673,10 @@ export function readRelations(sentence: ParsedSentence, s: SentenceInfo, frames:
       known ||= lookup(frames.verbs, t).length > 0 || frames.participles.has(word) || frames.compounds.has(word);
     }
     if (t.upos === 'NOUN' || t.upos === 'PROPN') {
-      const cue = titleOf(ctx, t);
-      if (cue) readTitle(ctx, t, cue, emit);
+      const title = titleOf(ctx, t);
+      if (title) readTitle(ctx, t, title, emit);
       readNoun(ctx, t, emit);
-      known ||= !!cue || frames.nouns.has(word) || frames.nouns.has(t.lemma.toLowerCase());
+      known ||= !!title || frames.nouns.has(word) || frames.nouns.has(t.lemma.toLowerCase());
     }
     if (t.upos === 'ADJ' || t.upos === 'VERB') {
       readAdjective(ctx, t, emit);

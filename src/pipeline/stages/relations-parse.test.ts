@@ -133,3 +133,25 @@ test('"X, a militia allied with Y" and "X, which is close to Y": the described a
   assert.ok(has(rs, 'a1', 'allied_with', 'a2') || has(rs, 'a2', 'allied_with', 'a1'), show(rs));
   assert.ok(has(rs, 'a3', 'allied_with', 'a1') || has(rs, 'a1', 'allied_with', 'a3'), show(rs));
 });
+
+test('titles of either side: "X, a proxy of Y" (Y supports X), "X, a rival of Y", "Y\'s ally, X"', () => {
+  const rs = run('The Hill Guards, a proxy of Marland, shelled the town. The Lion Front, a rival of the Sun Battalion, withdrew. Marland\'s ally, the Valley Army, stayed.', [
+    { name: 'Hill Guards' }, { name: 'Marland', kind: 'state' }, { name: 'Lion Front' }, { name: 'Sun Battalion' }, { name: 'Valley Army' },
+  ]);
+  assert.ok(has(rs, 'a2', 'supports', 'a1'), show(rs));
+  assert.ok(!has(rs, 'a1', 'supports', 'a2'));
+  assert.ok(has(rs, 'a3', 'rival_of', 'a4'), show(rs));
+  assert.ok(has(rs, 'a5', 'allied_with', 'a2'), show(rs));
+});
+
+test('a state\'s minister serves its government where the document names one', () => {
+  const pack: PackActor[] = [
+    { id: 'marland', name: 'Marland', kind: 'state', aliases: [], country: 'ML' },
+    { id: 'marland-government', name: 'Marland government', kind: 'government-body', aliases: [], country: 'ML' },
+  ];
+  const rs = run('The Marland government met on Monday. Marland\'s foreign minister, Karim Haddad, spoke after the meeting.', [
+    { name: 'Marland', kind: 'state', kb_id: 'marland' }, { name: 'Marland government', kind: 'government-body', kb_id: 'marland-government' },
+    { name: 'Karim Haddad', kind: 'person' },
+  ], [], pack);
+  assert.ok(has(rs, 'a3', 'member_of', 'a2'), show(rs));
+});

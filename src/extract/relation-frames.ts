@@ -373,6 +373,12 @@ function readVerb(ctx: Ctx, v: SyntaxToken, emit: Sink): void {
     && sentence.tokens[v.id - 1]?.text === ',' && ctx.actorOn[upper.id]) {
     args.patients = [{ token: upper, via: 'modified noun phrase (participle after a comma)' }];
   }
+  // "X accused Y of arming Z", "X blamed Y for attacking Z": a gerund after "of"/"for" takes the governing verb's object as its subject.
+  const governor = headOf(sentence, v);
+  const control = governor && (v.deprel === 'advcl' || v.deprel === 'acl') && v.xpos === 'VBG'
+    && childrenOf(sentence, v, 'mark', 'case').some((m) => m.lemma.toLowerCase() === 'of' || m.lemma.toLowerCase() === 'for')
+    ? childrenOf(sentence, governor, 'obj')[0] : undefined;
+  if (control && args.voice === 'active') args.agents = [{ token: control, via: `object of "${governor!.text}"` }];
   // "U.S. and Iraqi forces targeted ...": a coordination the parser split into two subjects.
   if (args.voice === 'active') for (const extra of childrenOf(sentence, v, 'nsubj')) if (!args.agents.some((a) => a.token.id === extra.id)) args.agents.push({ token: extra, via: 'nsubj' });
   let agents = actorsOfAll(ctx, args.agents.map((a) => a.token));

@@ -155,3 +155,14 @@ test('a state\'s minister serves its government where the document names one', (
   ], [], pack);
   assert.ok(has(rs, 'a3', 'member_of', 'a2'), show(rs));
 });
+
+test('"X accused Y of arming Z": alleged by X, Y the subject', () => {
+  const rs = run('The Hill Guards accused Marland of arming the Sun Battalion.', [
+    { name: 'Hill Guards' }, { name: 'Marland', kind: 'state' }, { name: 'Sun Battalion' },
+  ]);
+  const arms = has(rs, 'a2', 'supplies', 'a3');
+  assert.ok(arms, show(rs));
+  assert.equal(arms.modality, 'alleged');
+  assert.equal(arms.source, 'a1');
+  assert.ok(!has(rs, 'a1', 'supplies', 'a3'), show(rs));
+});

@@ -166,3 +166,13 @@ test('"X accused Y of arming Z": alleged by X, Y the subject', () => {
   assert.equal(arms.source, 'a1');
   assert.ok(!has(rs, 'a1', 'supplies', 'a3'), show(rs));
 });
+
+test('copulas and "become": "X is a member of Y", "X became the leader of Y", "X joined Y"', () => {
+  const rs = run('Omar Saleh is a member of the Lion Front. In 2019 Karim Haddad became the leader of the Sun Battalion. The Hill Guards joined the Valley Army.', [
+    { name: 'Omar Saleh', kind: 'person' }, { name: 'Lion Front' }, { name: 'Karim Haddad', kind: 'person' }, { name: 'Sun Battalion' },
+    { name: 'Hill Guards' }, { name: 'Valley Army' },
+  ]);
+  assert.ok(has(rs, 'a1', 'member_of', 'a2'), show(rs));
+  assert.ok(has(rs, 'a3', 'leader_of', 'a4'), show(rs));
+  assert.ok(has(rs, 'a5', 'member_of', 'a6'), show(rs));
+});

@@ -45,6 +45,7 @@ const GOVERNING = new Set(['ccomp', 'xcomp', 'obj', 'advcl', 'csubj', 'nsubj', '
 const BECOME = new Set(['become', 'remain', 'serve', 'act', 'stay', 'appoint', 'name', 'elect', 'make']);
 const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them']);
 const RELATIVES = new Set(['which', 'who', 'that', 'whom']);
+const CLAUSAL = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis']);
 const HYPHENS = new Set(['-', '‐', '‑']);
 /** Modifiers whose actor is the holder's organisation: "Y's spokesman", "Y spokesman", "spokesman of/for Y". */
 const TITLE_OBJECT_RELATIONS = ['nmod:poss', 'compound', 'nmod', 'nmod:*', 'obl', 'amod'];
@@ -169,9 +170,11 @@ function inCasePhrase(ctx: Ctx, a: ActorRef): boolean {
   return false;
 }
 
+/** Is the token inside the root's own phrase (not merely inside a clause attached to it: "the group, killing its leader")? */
 function subtreeHas(sentence: ParsedSentence, root: SyntaxToken, id: number): boolean {
   for (let x: SyntaxToken | undefined = sentence.tokens[id], steps = 0; x && steps <= sentence.tokens.length; x = headOf(sentence, x), steps++) {
     if (x.id === root.id) return true;
+    if (CLAUSAL.has(x.deprel)) return false;
   }
   return false;
 }
@@ -449,13 +452,24 @@ function readTitle(ctx: Ctx, n: SyntaxToken, title: Title, emit: Sink): void {
         const k = caseOf(sentence, c);
         if (c.deprel !== 'nmod:poss' && k && !TITLE_CASES.has(k)) continue;
       }
+      // "an Iraqi militia leader": an adjective on the title's modifier describes the modifier, not the title.
+      if (c.deprel === 'amod' && depth > 0) continue;
       if (c.deprel === 'amod' && !ctx.actorOn[c.id]) {
         // "the Syrian prime minister": a demonym on the title itself names the state ("an Iraqi militia leader" does not).
-        const state = depth === 0 && /^\p{Lu}/u.test(c.text) ? ctx.names?.named(c.text) : null;
+        const titleStart = n.id - (title.words.length - 1);
+        const adjacent = sentence.tokens.slice(c.id + 1, titleStart).every((w) => w.upos === 'ADJ');
+        const state = depth === 0 && adjacent && /^\p{Lu}/u.test(c.text) ? ctx.names?.named(c.text) : null;
         if (state?.kind === 'state' && !holder.actors.some((h) => h.actor === state.actor) && !objects.some((x) => x.actor === state.actor)) objects.push({ ...state, start: c.start, end: c.end });
         continue;
       }
-      const found = actorsOfPhrase(ctx, c, holder.actors);
+      let found = actorsOfPhrase(ctx, c, holder.actors);
+      // "X killed its leader": a possessive pronoun on the object of a verb is not the verb's own subject.
+      if (PRONOUNS.has(c.text.toLowerCase()) && n.deprel === 'obj') {
+        const verb = headOf(sentence, n);
+        const subj = verb && subjectOf(sentence, verb);
+        const doer = subj ? actorsOfAll(ctx, [subj]) : [];
+        found = found.filter((a) => !doer.some((d) => d.actor === a.actor));
+      }
       for (const a of found) if (!objects.some((x) => x.actor === a.actor)) objects.push(a);
       if (!found.length && depth < 2 && (c.upos === 'NOUN' || c.upos === 'PROPN')) visit(c, depth + 1);
     }

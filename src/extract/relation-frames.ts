@@ -8,10 +8,17 @@
 //   titles       "X, the spokesman of Y", "Y's commander X", "Y spokesman X", "X is a branch of
 //                Y", "X became the leader of Y" (the holder is the subject);
 //   nouns        "Y's war on Z", "X posed a threat to Y", "X signed a deal with Y", "the X-Y war";
-//   adjectives   "X, affiliated with Y", "X, which is close to Y", "X were connected with Y".
-// Arguments pass through coordination ("X and Y, both backed by Z") and relative clauses; each
-// relation keeps its predicate word, the path it came from, its negation and the predicates
-// that govern it ("said that ...", "denied ..."), which give modality and source.
+//   adjectives   "X, affiliated with Y", "X, which is close to Y", "X were connected with Y";
+//   names        "Syrian Interior Ministry", "U.S. Central Command", "Iran's IRGC" (part_of the
+//                state or organisation named in front of the organ's own name).
+// Arguments pass through coordination ("X and Y, both backed by Z"), relative clauses,
+// appositions and possessive pronouns; each relation keeps its predicate word, the path it came
+// from, its negation and the predicates that govern it ("said that ...", "denied ...",
+// "accused X of ..."), which give modality and source. The reading also says which words it
+// found a frame for, and which relation words have a subject that names no actor, so that the
+// phrase patterns do not read those words again. The parser is greedy and misattaches; where a
+// construction is unambiguous in the word order ("<actor>, a <noun>", "<title> <person>") the
+// word order backs up the tree.
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
 import { predicateArguments } from '../syntax/arguments.js';
 import { caseOf, childrenOf, headOf, isNegated, subjectOf, voiceOf } from '../syntax/tree.js';

@@ -79,6 +79,8 @@ export type RelationOut = {
   valid: When | null; modality: Modality; evidence: Span[]; confidence: number;
   /** 'text' when read from the document, 'pack' when it comes from the knowledge pack. */
   origin?: 'text' | 'pack';
+  /** Actor id of who reports, claims or alleges the relation ("X said that Y backs Z"); null when the narrator states it. */
+  source?: string | null;
 };
 export type QuoteOut = {
   id: string; speaker: string | null; text: string; date: When | null;

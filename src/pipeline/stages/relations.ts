@@ -1,15 +1,25 @@
-// The `relations` layer: links between actors named in one clause, read from cue phrases
-// (relation-cues.yaml) — "X funds Y", "Y backed by X", "X-backed Y", "rivalry between X and Y",
-// "X, the spokesperson of Y", "Y's media arm X" — plus the pack's own time-bounded affiliations
-// between actors the document names. Repeated relations merge, accumulating evidence.
-import type { Predicate, RelationOut, Span, When } from '../../analysis/types.js';
+// The `relations` layer: links between actors a sentence names, with direction, validity and
+// modality. Read first from the parse (src/extract/relation-frames.ts, frames in
+// relation-cues.yaml): appositions, possessive and compound titles, copulas, verbs and their
+// passives and participles ("backed by", "X-backed"), relation nouns ("war on", "a deal with"),
+// adjectives ("affiliated with", "close to"), organs named after their state; negation,
+// governing speech and denial verbs, "according to" and quotations give modality and the
+// source. The phrase patterns (cue phrases over the clause: "X funds Y", "rivalry between X and
+// Y", "X, the spokesperson of Y") read what the parse did not, except where the parse's reading
+// of the same words says otherwise. The pack's own time-bounded affiliations between actors the
+// document names come as `origin: pack`. Repeated relations merge, accumulating evidence.
+import type { Modality, Predicate, QuoteOut, RelationOut, Span, When } from '../../analysis/types.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Stage } from '../stage.js';
 import { indexDocument, isQuoted, type ActorRef, type DocIndex, type SentenceInfo } from '../../extract/sentence-index.js';
 import { relationCues, type RelationCue, type RelationCues } from '../../extract/relation-cues.js';
 import { clauseAt, RELATIVE_OPENERS, type Clause } from '../../extract/clauses.js';
 import { inPrepositionalPhrase, isCompoundModifier, namesOnlyAPlace, objectAfter, subjectBefore } from '../../extract/clause-actors.js';
-import { modalityAt, modalityCues } from '../../extract/modality.js';
+import { governedModality, modalityAt, modalityCues, type ModalityCues } from '../../extract/modality.js';
+import { readRelations, type NameLookup, type ReadRelation } from '../../extract/relation-frames.js';
+import { readStringMap } from '../../knowledge/lexicon-shapes.js';
+import { foldName } from '../../text/tokenize.js';
+import type { ParsedSentence, SyntaxToken } from '../../syntax/types.js';
 import { parsePartialDate } from '../../time/partial-date.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 
@@ -18,6 +28,8 @@ type Found = {
   subject: ActorRef; object: ActorRef; predicate: Predicate; cue: PhraseMatch<RelationCue>; confidence: number;
   /** A title or compound ("Iran-backed", "X, the leader of Y"): the narrator's description, not a reported claim. */
   descriptive?: boolean;
+  /** Read from the parse: the grammar it came from, its negation and governing predicates. */
+  read?: ReadRelation;
 };
 
 // "since 2015", "since the 1980s", "until the end of 2019"
@@ -366,32 +378,153 @@ function attributed(text: string, s: SentenceInfo, names: readonly ActorRef[], f
   return 'reported';
 }
 
-function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null): Draft[] {
+/**
+ * The document's actors by the words that name them: every surface form the document and the
+ * pack give an actor ("U.S.", "IRGC"), and for states the demonyms of the pack's state-forces
+ * lexicon ("Syrian" → the state whose forces they are, by the pack's country codes).
+ */
+function nameLookup(kb: KnowledgeBase, idx: DocIndex, published: string | null): NameLookup {
+  const byWords = new Map<string, Omit<ActorRef, 'start' | 'end'>>();
+  const key = (n: string) => foldName(n).join(' ');
+  const countryOf = (a: { kb_id: string | null }) => (a.kb_id ? kb.actors.get(a.kb_id)?.country : undefined) ?? null;
+  const ref = (a: { id: string; kind: ActorRef['kind']; name: string }) => ({ actor: a.id, kind: a.kind, name: a.name });
+  // A state's titles and organs belong to its government when the document names that
+  // government ("the Syrian prime minister" and the Syrian government named elsewhere): the
+  // government-body of the state's country whose name is a government noun ("Assad regime",
+  // "Syrian transitional government") and whose pack dates hold at publication.
+  const governmentWords = relationCues(kb).frames.government;
+  const pub = parsePartialDate(published);
+  const governments = [...idx.actors.values()].filter((a) => {
+    if (a.kind !== 'government-body' || !foldName(a.name).some((w) => governmentWords.has(w))) return false;
+    const entry = a.kb_id ? kb.actors.get(a.kb_id) : undefined;
+    return !pub || ((!entry?.start || entry.start <= pub.end) && (!entry?.end || entry.end >= pub.start));
+  });
+  const governing = (state: { kb_id: string | null; id: string; kind: ActorRef['kind']; name: string }) => {
+    const c = countryOf(state);
+    const g = c ? governments.find((x) => countryOf(x) === c) : undefined;
+    return ref(g ?? state);
+  };
+  // Demonyms name the state, before any actor whose surface form the demonym alone was ("Iraqi" for Iraqi forces).
+  const states = [...idx.actors.values()].filter((a) => a.kind === 'state');
+  for (const [demonym, ids] of Object.entries(readStringMap(kb.lexicons, 'state-forces'))) {
+    const country = ids.map((id) => kb.actors.get(id)?.country).find((c) => !!c);
+    const state = country && states.find((a) => countryOf(a) === country);
+    if (state && !byWords.has(key(demonym))) byWords.set(key(demonym), ref(state));
+  }
+  for (const a of idx.actors.values()) {
+    const entry = a.kb_id ? kb.actors.get(a.kb_id) : undefined;
+    for (const n of [a.name, ...a.aliases, ...(entry?.aliases ?? [])]) if (!byWords.has(key(n))) byWords.set(key(n), { actor: a.id, kind: a.kind, name: a.name });
+  }
+  const homeState = (id: string) => {
+    const a = idx.actors.get(id);
+    const country = a ? countryOf(a) : null;
+    const state = country ? states.find((x) => countryOf(x) === country) : undefined;
+    return state ? governing(state) : null;
+  };
+  const governmentOf = (id: string) => {
+    const a = idx.actors.get(id);
+    return a && a.kind === 'state' ? governing(a) : null;
+  };
+  return { named: (words) => byWords.get(key(words)) ?? null, homeState, governmentOf };
+}
+
+/** Relations the parse states (relation-frames.ts), as cue findings. */
+function fromParse(parsed: ParsedSentence, s: SentenceInfo, cues: RelationCues, names: NameLookup, out: Found[]): { examined: SyntaxToken[]; blocked: SyntaxToken[] } {
+  const reading = readRelations(parsed, s, cues.frames, names);
+  for (const r of reading.relations) {
+    const cue: PhraseMatch<RelationCue> = { start: r.token.start, end: r.token.end, text: r.token.text, value: r.cue };
+    out.push({ subject: r.subject, object: r.object, predicate: r.cue.predicate, cue, confidence: r.descriptive ? 0.75 : 0.7, descriptive: r.descriptive, read: r });
+  }
+  return reading;
+}
+
+/**
+ * How sure the text is of a relation read from the parse, and who says so: reported, claimed or
+ * alleged by a governing predicate ("X said that ...", "X accused Y of backing Z", "denied any
+ * link to" negates) or "according to X", with that speaker as source (claimed when the speaker
+ * is the relation's own subject). Null when nothing governs it.
+ */
+function governed(modCues: ModalityCues, r: ReadRelation): { modality: Modality; source: string | null } | null {
+  const g = governedModality(modCues, r.governors);
+  if (g) return { modality: g.modality === 'reported' && g.source === r.subject.actor ? 'claimed' : g.modality, source: g.source };
+  if (r.according) return { modality: r.according.actor === r.subject.actor ? 'claimed' : 'reported', source: r.according.actor };
+  return null;
+}
+
+/** A name followed by a hyphen and a word ("Iran-backed"): a modifier inside a noun phrase. */
+const HYPHENATED = /^[-‐‑]\p{L}/u;
+
+/** The speaker of the quote holding [start, end), when the quotes layer found one. */
+function quoteSpeaker(quotes: readonly QuoteOut[], start: number, end: number): string | null {
+  return quotes.find((q) => q.speaker && q.evidence.some((e) => e.start <= start && end <= e.end))?.speaker ?? null;
+}
+
+function fromText(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[], quotes: readonly QuoteOut[] = []): Draft[] {
   const text = idx.text;
   const cues = relationCues(kb);
   const modCues = modalityCues(kb);
   const drafts: Draft[] = [];
+  const names = nameLookup(kb, idx, published);
   for (const full of idx.sentences) {
-    if (full.actors.length < 2 && new Set(full.actors.map((a) => a.actor)).size < 2) continue;
+    if (full.actors.length < 1 && new Set(full.actors.map((a) => a.actor)).size < 2) continue;
     const kept = full.actors.filter((a) => !namesOnlyAPlace(text, full, a));
     const s = kept.length === full.actors.length ? full : { ...full, actors: kept };
+    const parsed: Found[] = [];
+    const tree = syntax?.[full.index];
+    const { examined, blocked } = tree ? fromParse(tree, s, cues, names, parsed) : { examined: [], blocked: [] };
     const found: Found[] = [];
     fromTitles(text, s, cues, found);
-    fromCompounds(text, s, cues, found);
+    // "X-backed N": the parse reads the compound locally and reliably; where it read one, the
+    // pattern's reading of it (which may reach past the noun phrase) is not wanted.
+    const compounds: Found[] = [];
+    fromCompounds(text, s, cues, compounds);
+    found.push(...compounds.filter((f) => !examined.some((t) => t.start < f.cue.end && f.cue.start < t.end)));
     fromBetween(text, s, cues, found);
-    fromVerbs(text, s, cues, found);
+    const verbs: Found[] = [];
+    fromVerbs(text, s, cues, verbs);
+    // A one-word verb cue the parse tags as no verb ("armed forces", "85 targets", "a warning") is no verb.
+    found.push(...(tree ? verbs.filter((f) => /\s/.test(f.cue.text) || tree.tokens.some((t) => t.start === f.cue.start && t.upos === 'VERB')) : verbs));
     fromReceipts(text, s, cues, found);
-    for (const f of found) {
-      if (f.subject.actor === f.object.actor || isQuoted(idx, f.cue.start, f.cue.end)) continue;
+    // Where the parse read a relation from a cue word, its reading stands; the phrase patterns
+    // fill in the rest (the parser is greedy and misattaches often enough that a cue word it
+    // read without finding both sides keeps the patterns' reading).
+    // Nor where the parse found the cue's subject to be a phrase naming no actor, nor with a
+    // hyphenated modifier ("the Iran-backed groups") read as a subject or object.
+    const read = found.filter((f) => !parsed.some((p) => p.cue.start < f.cue.end && f.cue.start < p.cue.end)
+      && !blocked.some((t) => t.start < f.cue.end && f.cue.start < t.end)
+      && !(tree && (HYPHENATED.test(text.slice(f.subject.end, f.subject.end + 2)) || HYPHENATED.test(text.slice(f.object.end, f.object.end + 2))) && !f.descriptive));
+    for (const f of [...parsed, ...read]) {
+      if (f.subject.actor === f.object.actor) continue;
+      // A relation in a quotation is its speaker's word: reported by the speaker (claimed, when the
+      // speaker is its subject), and left out when the quote has no known speaker.
+      const quoted = isQuoted(idx, f.cue.start, f.cue.end);
+      const speaker = quoted && f.read ? quoteSpeaker(quotes, f.cue.start, f.cue.end) : null;
+      if (quoted && !speaker) continue;
       const clause = clauseAt(text, s, f.cue.start, f.cue.end);
       const mod = modalityAt(modCues, text, s, clause, f.cue.start, f.cue.end);
-      if (mod.modality === 'asserted' && !f.descriptive) mod.modality = attributed(text, s, full.actors, f, cues.speechVerbs);
+      let modality: Modality = mod.modality;
+      let source: string | null = null;
+      if (f.read) {
+        // The parse's own negation and governors decide; of the word cues only those next to the
+        // relation word ("would", "reportedly") or a conditional ("if") still count.
+        const g = f.read.negated ? null : governed(modCues, f.read);
+        const near = mod.cue?.value.some((c) => c.modality === mod.modality && (c.scope === 'near' || c.scope === 'after' || (c.scope === 'sentence' && c.modality === 'hypothetical')));
+        if (f.read.negated) modality = 'negated';
+        else if (g) ({ modality, source } = g);
+        else if (f.read.descriptive || modality === 'negated' || !near) modality = 'asserted';
+      } else if (modality === 'asserted' && !f.descriptive) {
+        modality = attributed(text, s, full.actors, f, cues.speechVerbs);
+      }
+      if (speaker && (modality === 'asserted' || modality === 'reported')) {
+        modality = speaker === f.subject.actor ? 'claimed' : 'reported';
+        source = speaker;
+      }
       const from = Math.min(f.subject.start, f.object.start, f.cue.start);
       const to = Math.max(f.subject.end, f.object.end, f.cue.end);
       drafts.push({
         subject: f.subject.actor, predicate: f.predicate, object: f.object.actor,
         valid: validity(text, s, clause, published, from, to, f.cue.start, f.descriptive === true),
-        modality: mod.modality,
+        modality, source,
         evidence: [span(text, s.start, s.end), span(text, f.cue.start, f.cue.end)],
         confidence: f.confidence,
         origin: 'text',
@@ -448,28 +581,30 @@ function merge(drafts: Draft[], symmetric: ReadonlySet<Predicate>): Draft[] {
       // Text and pack agree: more confident; the text's reading (modality, validity) leads.
       const textual = have.origin === 'text' ? have : d;
       have.modality = textual.modality;
+      have.source = textual.source ?? null;
       have.valid = textual.valid ?? have.valid ?? d.valid;
       have.origin = 'text';
       have.confidence = Math.min(0.95, Math.max(have.confidence, d.confidence) + 0.1);
     } else {
       have.confidence = Math.min(0.95, Math.max(have.confidence, d.confidence) + 0.05);
       have.valid ??= d.valid;
-      if (have.modality !== 'asserted' && d.modality === 'asserted') have.modality = 'asserted';
+      if (have.modality !== 'asserted' && d.modality === 'asserted') { have.modality = 'asserted'; have.source = null; }
+      else if (!have.source && d.source && have.modality === d.modality) have.source = d.source;
     }
   }
   return [...out.values()].map((d) => ({ ...d, confidence: Math.round(d.confidence * 100) / 100 }));
 }
 
-export function extractRelations(kb: KnowledgeBase, idx: DocIndex, published: string | null): RelationOut[] {
+export function extractRelations(kb: KnowledgeBase, idx: DocIndex, published: string | null, syntax?: readonly ParsedSentence[], quotes: readonly QuoteOut[] = []): RelationOut[] {
   const symmetric = relationCues(kb).symmetric;
-  return merge([...fromText(kb, idx, published), ...fromPack(kb, idx, published)], symmetric).map((d, i) => ({ id: `r${i + 1}`, ...d }));
+  return merge([...fromText(kb, idx, published, syntax, quotes), ...fromPack(kb, idx, published)], symmetric).map((d, i) => ({ id: `r${i + 1}`, ...d }));
 }
 
 const stage: Stage = {
   name: 'relations',
-  requires: ['sentences', 'actors', 'times'],
+  requires: ['sentences', 'syntax', 'actors', 'times', 'quotes'],
   run({ document, layers, kb }) {
-    return { relations: extractRelations(kb, indexDocument(document.text, layers), document.published) };
+    return { relations: extractRelations(kb, indexDocument(document.text, layers), document.published, layers.syntax, layers.quotes) };
   },
 };
 export default stage;

@@ -23,7 +23,7 @@ import { statisticCues } from '../../extract/statistic-cues.js';
 import { relationCues } from '../../extract/relation-cues.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 import { phrasePattern } from '../../text/regexp-source.js';
-import { readEventFrame } from '../../extract/event-frame.js';
+import { readEventFrame, type EventFrame } from '../../extract/event-frame.js';
 import type { ParsedSentence } from '../../syntax/types.js';
 
 /** An event before ids are given, with what merging needs. */
@@ -62,6 +62,11 @@ function participants(text: string, s: SentenceInfo): SentenceInfo {
     return !isCompoundModifier(text, a) && !PRO_BEFORE.test(before) && !namesOnlyAPlace(text, s, a);
   });
   return keep.length === s.actors.length ? s : { ...s, actors: keep };
+}
+
+/** The verb an event noun is an argument of, if any ("launched strikes"). */
+function headOfPredicate(frame: EventFrame): boolean {
+  return frame.predicate.deprel === 'obj' || frame.predicate.deprel === 'nsubj' || frame.predicate.deprel === 'nsubj:pass';
 }
 
 /** Actor kinds that fight: violence against them is coded as battle, not as violence against civilians. */
@@ -403,8 +408,11 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     // In analytic prose an undated noun ("cooperation between X and Y", "the speech", "IS
     // attacks") names a topic, not a happening: keep it only when it is pinned to a precise
     // place, has a death toll, or is claimed by someone.
+    // A noun the parse gives both a doer and a done-to, as the argument of a verb ("X launched
+    // strikes against Y"), is told as a happening, not named as a topic.
+    const toldAct = !!frame && frame.kind === 'noun' && frame.agents.length > 0 && frame.patients.length > 0 && !!headOfPredicate(frame);
     if (noun && (date.source === 'published' || date.source === 'none') && !(fat && fat.min > 0)
-      && mod.modality !== 'claimed' && !(place && placeRank(idx, place.place) <= 2)) continue;
+      && mod.modality !== 'claimed' && !(place && placeRank(idx, place.place) <= 2) && !toldAct) continue;
 
     let confidence = 0.45;
     if (actors.length) confidence += 0.2;

@@ -155,11 +155,14 @@ function clauseTimes(sentence: ParsedSentence, verb: SyntaxToken, times: readonl
 }
 
 /** The frame of the trigger at [start, end) of sentence `s`, or null when the parse has no token for it. */
+/** Lemmas: `agent` ("carried out an attack"), `patient` ("suffered an attack"), `under` ("came under fire"). */
+export type SupportVerbs = { agent: ReadonlySet<string>; patient: ReadonlySet<string>; under: ReadonlySet<string> };
+
 export type FrameLexicon = {
   /** Prepositions marking the one acted on when a verb has no object (the event type's `patient_cases`). */
   patientCases?: ReadonlySet<string>;
-  /** Lemmas of support verbs ("carried out an attack"): their subject is the event noun's agent. */
-  supportVerbs?: ReadonlySet<string>;
+  /** Support verbs of event nouns (support-verbs.yaml): whose subject is the noun's agent, or its patient. */
+  supportVerbs?: SupportVerbs;
   /** Prepositions marking who receives what the act hands on (the type's `recipient_cases`). */
   recipientCases?: ReadonlySet<string>;
   /** The of-phrase of the event noun is its agent ("the withdrawal of X"; the type's `of_agent`). */
@@ -190,10 +193,23 @@ export function readEventFrame(sentence: ParsedSentence, s: SentenceInfo, prev: 
     }
     // "IS carried out an attack", "an attack was launched by IS": the support verb's subject or agent.
     const host = headOf(sentence, predicate);
-    if (!args.agents.length && host && lexicon.supportVerbs?.has(host.lemma.toLowerCase())
+    const lemma = host?.lemma.toLowerCase() ?? '';
+    if (!args.agents.length && host && lexicon.supportVerbs?.agent.has(lemma)
       && (predicate.deprel === 'obj' || predicate.deprel === 'nsubj:pass')) {
       const agent = predicate.deprel === 'obj' ? subjectOf(sentence, host) : agentOf(sentence, host);
       if (agent) args.agents.push({ token: agent, via: `${predicate.deprel === 'obj' ? 'subject' : 'by-agent'} of support verb "${host.text}"` });
+    }
+  }
+  if (args.kind === 'noun') {
+    // "the convoy suffered an attack", "the SDF repelled an attack by IS", "a checkpoint came
+    // under fire": the support verb's subject is who undergoes it.
+    const host = headOf(sentence, predicate);
+    const lemma = host?.lemma.toLowerCase() ?? '';
+    const undergoes = host && ((predicate.deprel === 'obj' && lexicon.supportVerbs?.patient.has(lemma))
+      || (/^obl/.test(predicate.deprel) && caseOf(sentence, predicate) === 'under' && lexicon.supportVerbs?.under.has(lemma)));
+    const subject = undergoes ? subjectOf(sentence, host!) : undefined;
+    if (subject && !args.patients.some((p) => p.token.id === subject.id)) {
+      args.patients.push({ token: subject, via: `subject of "${host!.text}${predicate.deprel === 'obj' ? '' : ' under'}"` });
     }
   }
   // No object of its own (or one that is a word of the trigger: "opened fire on X"): a phrase

@@ -81,3 +81,14 @@ test('a handover names who receives the site', () => {
   assert.deepEqual(rolesOf(e, 'a1'), ['perpetrator']);
   assert.deepEqual(rolesOf(e, 'a2'), ['beneficiary']);
 });
+
+test('the subject of "suffered", "repelled" or "came under" undergoes the event noun', () => {
+  const repelled = run('The Blue Banner repelled an attack by the Night Cells near Karmel.', { actors: [BANNER, CELLS], places: [{ name: 'Karmel' }] })
+    .find((e) => e.type === 'attack');
+  assert.deepEqual(rolesOf(repelled, 'a1'), ['target']);
+  assert.deepEqual(rolesOf(repelled, 'a2'), ['perpetrator']);
+  const under = run('Blue Banner fighters came under attack near Karmel on 4 May 2021.', {
+    actors: [BANNER], places: [{ name: 'Karmel' }], times: [{ text: '4 May 2021', start: '2021-05-04' }],
+  }).find((e) => e.type === 'attack' || e.type === 'armed-clash');
+  assert.ok(under && !rolesOf(under, 'a1').includes('perpetrator'), JSON.stringify(under?.actors));
+});

@@ -23,7 +23,7 @@ import { statisticCues } from '../../extract/statistic-cues.js';
 import { relationCues } from '../../extract/relation-cues.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 import { phrasePattern } from '../../text/regexp-source.js';
-import { readEventFrame, type EventFrame } from '../../extract/event-frame.js';
+import { readEventFrame, type EventFrame, type SupportVerbs } from '../../extract/event-frame.js';
 import type { ParsedSentence } from '../../syntax/types.js';
 
 /** An event before ids are given, with what merging needs. */
@@ -87,13 +87,18 @@ function namesCombatant(kb: KnowledgeBase, text: string, from: number, to: numbe
   return re.test(text.slice(from, Math.min(limit, Math.max(to, from + 40))));
 }
 
-const supportVerbsCache = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+const supportVerbsCache = new WeakMap<KnowledgeBase, SupportVerbs>();
 
-/** Lemmas of verbs whose subject carries out the event noun they take ("launched an attack"). */
-function supportVerbs(kb: KnowledgeBase): ReadonlySet<string> {
-  let set = supportVerbsCache.get(kb);
-  if (!set) supportVerbsCache.set(kb, (set = new Set(readStringList(kb.lexicons, 'support-verbs').map((w) => w.toLowerCase()))));
-  return set;
+/** Verbs whose object is an event noun: whose subject carries it out ("launched an attack") or undergoes it ("suffered an attack", "came under fire"). */
+function supportVerbs(kb: KnowledgeBase): SupportVerbs {
+  let v = supportVerbsCache.get(kb);
+  if (!v) {
+    const raw = kb.lexicons.get('support-verbs');
+    const list = (k: string) => new Set(readStringList(new Map([[k, (raw as Record<string, unknown> | undefined)?.[k]]]), k).map((w) => w.toLowerCase()));
+    v = { agent: list('agent'), patient: list('patient'), under: list('under_verbs') };
+    supportVerbsCache.set(kb, v);
+  }
+  return v;
 }
 
 const memberNounsCache = new WeakMap<KnowledgeBase, ReadonlySet<string>>();

@@ -93,6 +93,16 @@ function pronounKind(t: SyntaxToken): 'person' | 'group' | null {
  */
 function resolvePronoun(sentence: ParsedSentence, s: SentenceInfo, prev: SentenceInfo | null, t: SyntaxToken, kind: 'person' | 'group', exclude: readonly ActorRef[]): ActorRef[] {
   const fits = (a: ActorRef) => (kind === 'person' ? a.kind === 'person' : a.kind !== 'person' && a.kind !== 'population') && !exclude.some((x) => x.actor === a.actor);
+  // A possessive ("Hezbollah followed the attacks with its own strikes") most often stands for
+  // the subject of its own clause.
+  if (t.deprel === 'nmod:poss') {
+    const clause = clauseHeadOf(sentence, t);
+    const subj = clause && subjectOf(sentence, clause);
+    if (subj && subj.id !== t.id) {
+      const refs = actorsOf(sentence, s, subj).filter(fits);
+      if (refs.length) return refs.slice(0, 1);
+    }
+  }
   for (let h = headOf(sentence, t), steps = 0; h && steps < 4; h = headOf(sentence, h), steps++) {
     if (!GOVERNING.has(h.deprel) && h.deprel !== 'conj') continue;
     const gov = headOf(sentence, h);

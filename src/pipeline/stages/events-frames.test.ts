@@ -92,3 +92,10 @@ test('the subject of "suffered", "repelled" or "came under" undergoes the event 
   }).find((e) => e.type === 'attack' || e.type === 'armed-clash');
   assert.ok(under && !rolesOf(under, 'a1').includes('perpetrator'), JSON.stringify(under?.actors));
 });
+
+test('a possessive pronoun on an event noun stands for its clause\'s subject', () => {
+  const text = 'The Night Cells followed the raid with its own attack on Dorval on 4 May 2021.';
+  const all = run(text, { actors: [CELLS], places: [{ name: 'Dorval' }], times: [{ text: '4 May 2021', start: '2021-05-04' }] });
+  const own = all.find((e) => e.evidence.some((x) => x.text === 'attack'));
+  assert.deepEqual(rolesOf(own, 'a1'), ['perpetrator'], JSON.stringify(all.map((e) => [e.evidence[1]?.text, e.actors])));
+});

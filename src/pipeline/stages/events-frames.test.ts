@@ -99,3 +99,11 @@ test('a possessive pronoun on an event noun stands for its clause\'s subject', (
   const own = all.find((e) => e.evidence.some((x) => x.text === 'attack'));
   assert.deepEqual(rolesOf(own, 'a1'), ['perpetrator'], JSON.stringify(all.map((e) => [e.evidence[1]?.text, e.actors])));
 });
+
+test('a definite event noun with no agent refers back to the latest event of its family that has one', () => {
+  const text = 'The Night Cells launched strikes on Karmel on 4 May 2021. Witnesses said the raids hit a Blue Banner depot.';
+  const all = run(text, { actors: [BANNER, CELLS], places: [{ name: 'Karmel' }], times: [{ text: '4 May 2021', start: '2021-05-04' }] });
+  const raids = all.find((e) => e.evidence.some((x) => x.text === 'raids'));
+  assert.ok(raids, JSON.stringify(all.map((e) => e.evidence[1]?.text)));
+  assert.ok(rolesOf(raids, 'a2').includes('perpetrator'), JSON.stringify(raids.actors));
+});

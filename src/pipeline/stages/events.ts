@@ -577,6 +577,32 @@ function followUpVictims(kb: KnowledgeBase, idx: DocIndex, drafts: Draft[]): voi
   }
 }
 
+/** How far back (characters) "the raids" may refer to an event told earlier. */
+const DEFINITE_REACH = 2500;
+
+/**
+ * "The US and Britain launched strikes ... Witnesses said the raids targeted a base ...": a
+ * definite event noun with no agent of its own refers back to the latest earlier event of its
+ * family that has one, and takes its agents.
+ */
+function definiteEventAgents(kb: KnowledgeBase, idx: DocIndex, drafts: Draft[]): void {
+  const text = idx.text;
+  for (const [k, d] of drafts.entries()) {
+    const trigger = d.evidence[1];
+    if (!trigger || d.actors.some((a) => AGENT_ROLES.has(a.role))) continue;
+    if (!/\bthe\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, trigger.start - 24), trigger.start))) continue;
+    const info = typeInfo(kb, d.type);
+    if (info.symmetric) continue;
+    const host = drafts.slice(0, k).reverse().find((p) => p.family === d.family && (p.evidence[1]?.start ?? 0) < trigger.start
+      && trigger.start - (p.evidence[1]?.start ?? 0) <= DEFINITE_REACH && p.actors.some((a) => AGENT_ROLES.has(a.role)));
+    if (!host) continue;
+    for (const a of host.actors.filter((x) => AGENT_ROLES.has(x.role) && x.role !== 'claimant')) {
+      if (!d.actors.some((x) => x.actor === a.actor)) d.actors.push({ actor: a.actor, role: info.roles.subject, via: `the earlier event "${trigger.text}" refers back to` });
+    }
+    d.summary = summarize(idx, d.type, d.actors, d.place, d.date);
+  }
+}
+
 /** "self-declared", "well-planned": a trigger glued into an adjective is no event. */
 const GLUED = /\b(?:self|so|well|ill|much|long|oft|widely|newly|hard)[-‐‑]$/i;
 
@@ -642,6 +668,7 @@ export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: strin
     if (told) continueAntecedent(kb, idx, s, found, told);
     drafts.push(...found);
   }
+  definiteEventAgents(kb, idx, drafts);
   followUpFatalities(kb, idx, drafts);
   followUpVictims(kb, idx, drafts);
   return merge(drafts).map(({ sentence: _s, paragraph: _p, family: _f, ownDate: _o, actors, ...e }, i) => ({

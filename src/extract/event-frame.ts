@@ -5,7 +5,7 @@
 // grammatical path it came from, for `analyze --explain`.
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
 import { predicateArguments, type Argument } from '../syntax/arguments.js';
-import { agentOf, caseOf, childrenOf, clauseHead as clauseHeadOf, clauseOf, headOf, subjectOf, subtreeSpan } from '../syntax/tree.js';
+import { agentOf, caseOf, childrenOf, clauseHead as clauseHeadOf, clauseOf, headOf, phraseWords, subjectOf, subtreeSpan } from '../syntax/tree.js';
 import type { ActorRef, PlaceRef, SentenceInfo, TimeRef } from './sentence-index.js';
 
 export type FramePath = { actor: string; side: 'agent' | 'patient' | 'recipient'; via: string };
@@ -55,19 +55,7 @@ export function triggerToken(sentence: ParsedSentence, start: number, end: numbe
 
 /** Ids of a noun phrase's own words, without clauses, conjuncts or unrelated prepositional phrases. */
 export function coreTokens(sentence: ParsedSentence, token: SyntaxToken): number[] {
-  const out: number[] = [];
-  const stack = [token.id];
-  const seen = new Set<number>();
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(id);
-    for (const c of childrenOf(sentence, id)) {
-      if (CORE.has(c.deprel) || (c.deprel === 'nmod' && CORE_CASES.has(caseOf(sentence, c) ?? ''))) stack.push(c.id);
-    }
-  }
-  return out.sort((a, b) => a - b);
+  return phraseWords(sentence, token, (c) => CORE.has(c.deprel) || (c.deprel === 'nmod' && CORE_CASES.has(caseOf(sentence, c) ?? ''))).sort((a, b) => a - b);
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

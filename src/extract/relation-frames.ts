@@ -21,7 +21,7 @@
 // word order backs up the tree.
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
 import { predicateArguments } from '../syntax/arguments.js';
-import { caseOf, childrenOf, headOf, isNegated, subjectOf, voiceOf } from '../syntax/tree.js';
+import { caseOf, childrenOf, headOf, isNegated, phraseWords, subjectOf, voiceOf } from '../syntax/tree.js';
 import type { ActorRef, SentenceInfo } from './sentence-index.js';
 import type { FrameEntry, RelationCue, RelationFrames } from './relation-cues.js';
 
@@ -93,24 +93,14 @@ function isHyphenModifier(ctx: Ctx, t: SyntaxToken): boolean {
 
 /** Token ids of the noun phrase's own words (no clauses, conjuncts, appositions or hyphenated participles); `strict`: of-phrases only. */
 function coreIds(ctx: Ctx, token: SyntaxToken, strict = false): number[] {
-  const out: number[] = [];
-  const stack = [token.id];
-  const seen = new Set<number>();
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(id);
-    for (const c of childrenOf(ctx.sentence, id)) {
-      // "Iran-backed militias": the participle's own actor is another argument.
-      if (c.deprel === 'amod' && c.upos === 'VERB') continue;
-      // "SDF-controlled civilian institutions": strictly, a people's adjective on a thing is not that people.
-      if (strict && c.deprel === 'amod' && ctx.actorOn[c.id]?.kind === 'population') continue;
-      const k = c.deprel === 'nmod' ? caseOf(ctx.sentence, c) ?? '' : '';
-      if (CORE.has(c.deprel) || (c.deprel === 'nmod' && (strict ? k === 'of' : CORE_CASES.has(k)))) stack.push(c.id);
-    }
-  }
-  return out;
+  return phraseWords(ctx.sentence, token, (c) => {
+    // "Iran-backed militias": the participle's own actor is another argument.
+    if (c.deprel === 'amod' && c.upos === 'VERB') return false;
+    // "SDF-controlled civilian institutions": strictly, a people's adjective on a thing is not that people.
+    if (strict && c.deprel === 'amod' && ctx.actorOn[c.id]?.kind === 'population') return false;
+    const k = c.deprel === 'nmod' ? caseOf(ctx.sentence, c) ?? '' : '';
+    return CORE.has(c.deprel) || (c.deprel === 'nmod' && (strict ? k === 'of' : CORE_CASES.has(k)));
+  });
 }
 
 /** Actors a noun phrase names: the actor on its head word, else those among its own words. */

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   agentOf, baseRelation, caseOf, childOf, childrenOf, clauseHead, clauseOf, dependentsByRelation, headOf, isNegated,
-  objectOf, relationMatches, sentenceAt, sentenceIndexAt, subjectOf, subtree, subtreeSpan, tokenAt, voiceOf,
+  objectOf, phraseWords, relationMatches, sentenceAt, sentenceIndexAt, subjectOf, subtree, subtreeSpan, tokenAt, voiceOf,
 } from './tree.js';
 import type { ParsedSentence, SyntaxToken } from './types.js';
 import {
@@ -213,3 +213,13 @@ function ATTACKED_AND_SEIZED_ROWS(): string {
 function KILLED_ROWS(): string {
   return killedByIs().tokens.map((t) => `${t.text} ${t.upos} ${t.xpos} ${t.lemma} ${t.head + 1} ${t.deprel}`).join('\n');
 }
+
+describe('phraseWords', () => {
+  it('walks a phrase through the relations it is told to follow, head first', () => {
+    const s = killedByIs();
+    const fighters = s.tokens.find((t) => t.text === 'fighters')!;
+    const ids = phraseWords(s, fighters, (c) => c.deprel === 'nummod' || c.deprel === 'compound');
+    assert.equal(ids[0], fighters.id);
+    assert.deepEqual(ids.map((id) => s.tokens[id]!.text).sort(), ['Five', 'SDF', 'fighters']);
+  });
+});

@@ -123,6 +123,28 @@ export function subtree(sentence: ParsedSentence, token: TokenRef): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/**
+ * Ids of the token and the dependents reached through those `follow` accepts (a phrase's own
+ * words: "five SDF fighters" without the relative clause after it), the token first, then in
+ * the order a depth-first walk reaches them.
+ */
+export function phraseWords(sentence: ParsedSentence, token: TokenRef, follow: (child: SyntaxToken) => boolean): number[] {
+  const root = idOf(token);
+  if (root < 0 || root >= sentence.tokens.length) return [];
+  const index = children(sentence);
+  const seen = new Uint8Array(sentence.tokens.length);
+  const stack = [root];
+  const out: number[] = [];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen[id]) continue; // a malformed tree (cycle) must not loop
+    seen[id] = 1;
+    out.push(id);
+    for (const c of index[id]!) if (follow(sentence.tokens[c]!)) stack.push(c);
+  }
+  return out;
+}
+
 /** Character offsets covering the token's subtree (phrases are contiguous in English, near enough). */
 export function subtreeSpan(sentence: ParsedSentence, token: TokenRef): Span {
   const ids = subtree(sentence, token);

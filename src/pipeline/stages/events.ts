@@ -64,8 +64,8 @@ function participants(text: string, s: SentenceInfo): SentenceInfo {
   return keep.length === s.actors.length ? s : { ...s, actors: keep };
 }
 
-/** The verb an event noun is an argument of, if any ("launched strikes"). */
-function headOfPredicate(frame: EventFrame): boolean {
+/** Is the event noun the subject or object of a verb ("launched strikes", "strikes hit")? */
+function isVerbArgument(frame: EventFrame): boolean {
   return frame.predicate.deprel === 'obj' || frame.predicate.deprel === 'nsubj' || frame.predicate.deprel === 'nsubj:pass';
 }
 
@@ -415,7 +415,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     // place, has a death toll, or is claimed by someone.
     // A noun the parse gives both a doer and a done-to, as the argument of a verb ("X launched
     // strikes against Y"), is told as a happening, not named as a topic.
-    const toldAct = !!frame && frame.kind === 'noun' && frame.agents.length > 0 && frame.patients.length > 0 && !!headOfPredicate(frame);
+    const toldAct = !!frame && frame.kind === 'noun' && frame.agents.length > 0 && frame.patients.length > 0 && !!isVerbArgument(frame);
     if (noun && (date.source === 'published' || date.source === 'none') && !(fat && fat.min > 0)
       && mod.modality !== 'claimed' && !(place && placeRank(idx, place.place) <= 2) && !toldAct) continue;
 

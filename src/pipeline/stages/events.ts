@@ -415,7 +415,7 @@ function draftsFor(kb: KnowledgeBase, idx: DocIndex, s: SentenceInfo, triggers: 
     // place, has a death toll, or is claimed by someone.
     // A noun the parse gives both a doer and a done-to, as the argument of a verb ("X launched
     // strikes against Y"), is told as a happening, not named as a topic.
-    const toldAct = !!frame && frame.kind === 'noun' && frame.agents.length > 0 && frame.patients.length > 0 && !!isVerbArgument(frame);
+    const toldAct = !!frame && frame.kind === 'noun' && frame.agents.length > 0 && frame.patients.length > 0 && isVerbArgument(frame);
     if (noun && (date.source === 'published' || date.source === 'none') && !(fat && fat.min > 0)
       && mod.modality !== 'claimed' && !(place && placeRank(idx, place.place) <= 2) && !toldAct) continue;
 

@@ -107,3 +107,10 @@ test('a definite event noun with no agent refers back to the latest event of its
   assert.ok(raids, JSON.stringify(all.map((e) => e.evidence[1]?.text)));
   assert.ok(rolesOf(raids, 'a2').includes('perpetrator'), JSON.stringify(raids.actors));
 });
+
+test('a state the parse puts in a locative phrase takes no part in the event', () => {
+  const text = 'On 4 May 2021, the Blue Banner fought the Night Cells in northern Ruritania.';
+  const [e] = run(text, { actors: [BANNER, CELLS, { name: 'Ruritania', kind: 'state' }], times: [{ text: '4 May 2021', start: '2021-05-04' }] });
+  assert.ok(e);
+  assert.deepEqual(rolesOf(e, 'a3'), []);
+});

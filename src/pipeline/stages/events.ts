@@ -24,6 +24,7 @@ import { relationCues } from '../../extract/relation-cues.js';
 import type { PhraseMatch } from '../../extract/phrase-matcher.js';
 import { phrasePattern } from '../../text/regexp-source.js';
 import { readEventFrame, type EventFrame, type SupportVerbs } from '../../extract/event-frame.js';
+import { isLocativeMention } from '../../actors/locative-states.js';
 import type { ParsedSentence } from '../../syntax/types.js';
 
 /** An event before ids are given, with what merging needs. */
@@ -50,16 +51,20 @@ function overlapsMention(s: SentenceInfo, start: number, end: number): boolean {
 }
 
 const PRO_BEFORE = /\b(?:pro|anti)[-‐‑]$/i;
+/** Only locative phrases count here: a state owning a place ("Syria's north") may still act in the clause. */
+const NO_PLACE_NOUNS: ReadonlySet<string> = new Set();
 
 /**
  * Actor mentions that take part in events: not a name modifying a noun ("Turkey backed
  * faction"), not a state named only as a location ("in Dahuk, Northern Iraq").
  */
-function participants(text: string, s: SentenceInfo): SentenceInfo {
+function participants(text: string, s: SentenceInfo, located?: (a: ActorRef) => boolean): SentenceInfo {
   const keep = s.actors.filter((a) => {
     // "pro-Iran militias", "Turkey backed factions", "in Dahuk, Northern Iraq"...
     const before = text.slice(Math.max(s.start, a.start - 24), a.start);
-    return !isCompoundModifier(text, a) && !PRO_BEFORE.test(before) && !namesOnlyAPlace(text, s, a);
+    return !isCompoundModifier(text, a) && !PRO_BEFORE.test(before) && !namesOnlyAPlace(text, s, a)
+      // "clashes continue in northern Syria": the parse puts the state in a locative phrase.
+      && !(a.kind === 'state' && located?.(a));
   });
   return keep.length === s.actors.length ? s : { ...s, actors: keep };
 }
@@ -664,7 +669,8 @@ export function extractEvents(kb: KnowledgeBase, idx: DocIndex, published: strin
     let from = drafts.length;
     while (from > 0 && drafts[from - 1]!.sentence === s.index - 1) from--;
     const just = drafts.slice(from).filter((d) => d.paragraph === s.paragraph);
-    const found = draftsFor(kb, idx, participants(idx.text, s), here, published, told, just, syntax, quotes);
+    const located = syntax ? (a: ActorRef) => isLocativeMention(syntax, idx.sentences, a, NO_PLACE_NOUNS) : undefined;
+    const found = draftsFor(kb, idx, participants(idx.text, s, located), here, published, told, just, syntax, quotes);
     if (told) continueAntecedent(kb, idx, s, found, told);
     drafts.push(...found);
   }

@@ -107,20 +107,7 @@ export function dependentsByRelation(sentence: ParsedSentence, token: TokenRef):
 
 /** Ids of the token and everything below it, in sentence order. */
 export function subtree(sentence: ParsedSentence, token: TokenRef): number[] {
-  const index = children(sentence);
-  const root = idOf(token);
-  if (root < 0 || root >= sentence.tokens.length) return [];
-  const seen = new Uint8Array(sentence.tokens.length);
-  const stack = [root];
-  const out: number[] = [];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen[id]) continue; // a malformed tree (cycle) must not loop
-    seen[id] = 1;
-    out.push(id);
-    for (const c of index[id]!) stack.push(c);
-  }
-  return out.sort((a, b) => a - b);
+  return phraseWords(sentence, token, () => true).sort((a, b) => a - b);
 }
 
 /**
